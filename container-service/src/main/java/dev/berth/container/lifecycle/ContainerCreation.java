@@ -1,0 +1,108 @@
+package dev.berth.container.lifecycle;
+
+import java.util.concurrent.TimeUnit;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+
+import dev.berth.container.error.ContainerException;
+import dev.berth.container.naming.ContainerIds;
+import dev.berth.container.naming.ContainerNames;
+import dev.berth.container.naming.NameGenerator;
+import dev.berth.container.node.NodePlacement;
+import dev.berth.container.node.NodeRegistry;
+import dev.berth.container.store.ContainerRepository;
+import dev.berth.container.store.ContainerRow;
+import dev.berth.container.store.ProtoJson;
+import dev.berth.container.store.Times;
+import dev.berth.proto.v1.CreateContainerRequest;
+import dev.berth.proto.v1.NodeCreateRequest;
+import io.grpc.StatusRuntimeException;
+
+/**
+ * Create: validate, store the row as {@code created}, place it on a node and have the node
+ * prepare it. If the node fails, the row is deleted again: nothing half-made remains.
+ */
+@Component
+public class ContainerCreation {
+
+    private static final int NAME_ATTEMPTS = 10;
+
+    private final ContainerRepository containers;
+    private final StateStore store;
+    private final NameGenerator names;
+    private final NodePlacement placement;
+    private final NodeRegistry nodes;
+
+    public ContainerCreation(ContainerRepository containers, StateStore store, NameGenerator names,
+            NodePlacement placement, NodeRegistry nodes) {
+        this.containers = containers;
+        this.store = store;
+        this.names = names;
+        this.placement = placement;
+        this.nodes = nodes;
+    }
+
+    public ContainerRow create(CreateContainerRequest request) {
+        String wanted = request.getName().isEmpty() ? null : ContainerNames.validate(request.getName());
+        if (request.getImageId().isEmpty()) {
+            throw ContainerException.invalid("image id is required");
+        }
+        String nodeId = placement.chooseNode();
+        ContainerRow row = insert(request, wanted, nodeId);
+        try {
+            nodes.blocking(nodeId).withDeadlineAfter(30, TimeUnit.MINUTES).createContainer(
+                    NodeCreateRequest.newBuilder()
+                            .setContainerId(row.id())
+                            .setName(row.name())
+                            .setImageId(row.imageId())
+                            .setConfig(request.getConfig())
+                            .setHostConfig(request.getHostConfig())
+                            .build());
+        } catch (StatusRuntimeException e) {
+            store.delete(row.id(), "create-failed");
+            throw e;
+        }
+        return row;
+    }
+
+    private ContainerRow insert(CreateContainerRequest request, String wanted, String nodeId) {
+        for (int attempt = 0; ; attempt++) {
+            String name = wanted != null ? wanted : names.generate(attempt);
+            if (wanted != null) {
+                containers.findByName(name).ifPresent(holder -> {
+                    throw ContainerNames.nameInUse(name, holder.id());
+                });
+            }
+            try {
+                return store.insert(newRow(request, name, nodeId));
+            } catch (RuntimeException e) {
+                if (!isDuplicateKey(e)) {
+                    throw e;
+                }
+                if (wanted != null) {
+                    String holder = containers.findByName(name).map(ContainerRow::id).orElse("");
+                    throw ContainerNames.nameInUse(name, holder);
+                }
+                if (attempt + 1 >= NAME_ATTEMPTS) {
+                    throw ContainerException.internal("could not generate a unique container name");
+                }
+            }
+        }
+    }
+
+    private static ContainerRow newRow(CreateContainerRequest request, String name, String nodeId) {
+        return new ContainerRow(ContainerIds.newId(), name, request.getImageId(), request.getConfig().getImage(),
+                ProtoJson.write(request.getConfig()), ProtoJson.write(request.getHostConfig()),
+                State.CREATED.dockerName(), 0, 0, "", false, Times.now(), null, null, 0, nodeId, null);
+    }
+
+    private static boolean isDuplicateKey(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof DuplicateKeyException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,98 @@
+package dev.berth.container.lifecycle;
+
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import dev.berth.container.error.ContainerException;
+import dev.berth.container.lookup.ContainerLookup;
+import dev.berth.container.node.NodeRegistry;
+import dev.berth.container.store.ContainerRow;
+import dev.berth.container.waiting.ContainerWaits;
+import dev.berth.container.waiting.WaitRegistry;
+import dev.berth.proto.v1.NodeRemoveRequest;
+import io.grpc.StatusRuntimeException;
+
+/**
+ * Removal: {@code removing} is persisted first (so a second removal is refused), the node
+ * deletes the container, then the row goes and the "removed" waiters answer with the exit
+ * code. A node failure leaves the container {@code dead}, as Docker does.
+ */
+@Component
+public class ContainerRemoval {
+
+    private static final Logger log = LoggerFactory.getLogger(ContainerRemoval.class);
+
+    private final ContainerLookup lookup;
+    private final ContainerGuard guard;
+    private final StateStore store;
+    private final WaitRegistry waiters;
+    private final NodeRegistry nodes;
+
+    public ContainerRemoval(ContainerLookup lookup, ContainerGuard guard, StateStore store, WaitRegistry waiters,
+            NodeRegistry nodes) {
+        this.lookup = lookup;
+        this.guard = guard;
+        this.store = store;
+        this.waiters = waiters;
+        this.nodes = nodes;
+    }
+
+    public void remove(String ref, boolean force) {
+        ContainerRow found = lookup.resolve(ref);
+        ContainerRow marked = guard.apply(found.id(), () -> {
+            ContainerRow row = lookup.current(found.id()).orElseThrow(() -> ContainerException.noSuchContainer(ref));
+            State state = State.of(row.status());
+            if (state == State.REMOVING) {
+                throw ContainerException.precondition("removal of container " + row.id() + " is already in progress");
+            }
+            if (state.hasProcess() && !force) {
+                throw ContainerException.precondition("cannot remove container \"/" + row.name()
+                        + "\": container is running: stop the container before removing or force remove");
+            }
+            return markRemoving(row);
+        });
+        finish(marked, force);
+    }
+
+    /** Removal after an exit or a refused start of an auto-remove container; quiet if already under way. */
+    public void autoRemove(String containerId) {
+        try {
+            ContainerRow marked = guard.apply(containerId, () -> lookup.current(containerId)
+                    .filter(row -> State.of(row.status()) != State.REMOVING)
+                    .map(this::markRemoving)
+                    .orElse(null));
+            if (marked != null) {
+                finish(marked, true);
+            }
+        } catch (RuntimeException e) {
+            log.warn("auto-removal of container {} failed: {}", containerId, e.toString());
+        }
+    }
+
+    private ContainerRow markRemoving(ContainerRow row) {
+        Transitions.check(row.id(), State.of(row.status()), State.REMOVING);
+        return store.update(row.withStatus(State.REMOVING.dockerName()), "removing", Map.of());
+    }
+
+    private void finish(ContainerRow marked, boolean force) {
+        String id = marked.id();
+        try {
+            nodes.blocking(marked.nodeId()).withDeadlineAfter(2, TimeUnit.MINUTES)
+                    .removeContainer(NodeRemoveRequest.newBuilder().setContainerId(id).setForce(force).build());
+        } catch (StatusRuntimeException e) {
+            guard.run(id, () -> lookup.current(id).ifPresent(row -> store.update(
+                    row.withStatus(State.DEAD.dockerName()), "remove-failed",
+                    Map.of("error", String.valueOf(e.getStatus().getDescription())))));
+            throw e;
+        }
+        guard.run(id, () -> {
+            ContainerRow last = lookup.current(id).orElse(marked);
+            store.delete(id, "destroy");
+            waiters.removed(id, ContainerWaits.resultOf(last));
+        });
+    }
+}

@@ -1,0 +1,99 @@
+package dev.berth.container.lifecycle;
+
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.springframework.stereotype.Component;
+
+import dev.berth.container.error.ContainerException;
+import dev.berth.container.lookup.ContainerLookup;
+import dev.berth.container.node.NodeRegistry;
+import dev.berth.container.store.ContainerRow;
+import dev.berth.container.store.Times;
+import dev.berth.proto.v1.NodeContainerRef;
+import dev.berth.proto.v1.NodeStartResponse;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+
+/**
+ * Start: the node runs the process, then {@code running} is persisted with pid and start
+ * time, unless the exit was recorded first (a fast process): then the exit stands.
+ */
+@Component
+public class ContainerStart {
+
+    /** The container after the call, and whether it was running already. */
+    public record Result(ContainerRow container, boolean alreadyRunning) {
+    }
+
+    private final ContainerLookup lookup;
+    private final ContainerGuard guard;
+    private final StateStore store;
+    private final NodeRegistry nodes;
+    private final ContainerRemoval removal;
+
+    public ContainerStart(ContainerLookup lookup, ContainerGuard guard, StateStore store, NodeRegistry nodes,
+            ContainerRemoval removal) {
+        this.lookup = lookup;
+        this.guard = guard;
+        this.store = store;
+        this.nodes = nodes;
+        this.removal = removal;
+    }
+
+    public Result start(String ref) {
+        ContainerRow row = lookup.resolve(ref);
+        State state = State.of(row.status());
+        if (state == State.RUNNING || state == State.RESTARTING) {
+            return new Result(row, true);
+        }
+        if (state == State.PAUSED) {
+            throw ContainerException.precondition("cannot start a paused container, try unpause instead");
+        }
+        if (state == State.REMOVING) {
+            throw ContainerException.precondition("container is marked for removal and cannot be started");
+        }
+        Transitions.check(row.id(), state, State.RUNNING);
+        NodeStartResponse started;
+        try {
+            started = nodes.blocking(row.nodeId()).withDeadlineAfter(2, TimeUnit.MINUTES)
+                    .startContainer(NodeContainerRef.newBuilder().setContainerId(row.id()).build());
+        } catch (StatusRuntimeException e) {
+            if (e.getStatus().getCode() == Status.Code.INVALID_ARGUMENT) {
+                throw refused(row, String.valueOf(e.getStatus().getDescription()));
+            }
+            throw e;
+        }
+        OffsetDateTime startedAt = Times.fromProtoOrNow(started.getStartedAt());
+        ContainerRow after = guard.apply(row.id(), () -> lookup.current(row.id())
+                .map(current -> recordStart(current, started.getPid(), startedAt))
+                .orElse(row));
+        return new Result(after, false);
+    }
+
+    private ContainerRow recordStart(ContainerRow current, int pid, OffsetDateTime startedAt) {
+        State state = State.of(current.status());
+        boolean exitAlreadyRecorded = state == State.EXITED && current.finishedAt() != null
+                && !current.finishedAt().isBefore(startedAt);
+        if (exitAlreadyRecorded) {
+            return store.update(current.withStartTime(pid, startedAt), "start", Map.of("pid", "" + pid));
+        }
+        if (state == State.CREATED || state == State.EXITED) {
+            return store.update(current.withStarted(State.RUNNING.dockerName(), pid, startedAt), "start",
+                    Map.of("pid", Integer.toString(pid)));
+        }
+        return current;
+    }
+
+    private ContainerException refused(ContainerRow row, String runcText) {
+        String message = StartFailure.dockerMessage(runcText);
+        int exitCode = StartFailure.exitCode(message);
+        guard.run(row.id(), () -> lookup.current(row.id()).ifPresent(current -> store.update(
+                current.withStartError(exitCode, message), "start-failed", Map.of("error", message))));
+        if (ExitRecorder.autoRemove(row)) {
+            removal.autoRemove(row.id());
+        }
+        return ContainerException.invalid(message);
+    }
+}

@@ -1,0 +1,98 @@
+package dev.berth.container.lifecycle;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+
+import dev.berth.container.store.ContainerRepository;
+import dev.berth.container.store.ContainerRow;
+import dev.berth.container.store.ProtoJson;
+import dev.berth.container.waiting.ContainerWaits;
+import dev.berth.container.waiting.WaitRegistry;
+
+/**
+ * Records process exits, whoever reports them first (the node's event stream or a stop's
+ * answer): persists {@code exited}, answers waiters, then removes auto-remove containers.
+ * Idempotent: an exit no newer than the recorded one is ignored.
+ */
+@Component
+public class ExitRecorder {
+
+    private static final Logger log = LoggerFactory.getLogger(ExitRecorder.class);
+
+    private final ContainerRepository containers;
+    private final ContainerGuard guard;
+    private final StateStore store;
+    private final WaitRegistry waiters;
+    private final ContainerRemoval removal;
+    private final Executor background;
+    private final Set<String> restarting = ConcurrentHashMap.newKeySet();
+
+    public ExitRecorder(ContainerRepository containers, ContainerGuard guard, StateStore store,
+            WaitRegistry waiters, ContainerRemoval removal, @Qualifier("lifecycleExecutor") Executor background) {
+        this.containers = containers;
+        this.guard = guard;
+        this.store = store;
+        this.waiters = waiters;
+        this.removal = removal;
+        this.background = background;
+    }
+
+    /** True when this exit was new and got recorded. */
+    public boolean record(String containerId, Exit exit) {
+        ContainerRow recorded = guard.apply(containerId, () -> persist(containerId, exit));
+        if (recorded == null) {
+            return false;
+        }
+        if (autoRemove(recorded) && !restarting.contains(containerId)) {
+            background.execute(() -> removal.autoRemove(containerId));
+        }
+        return true;
+    }
+
+    private ContainerRow persist(String containerId, Exit exit) {
+        ContainerRow row = containers.findById(containerId).orElse(null);
+        if (row == null) {
+            return null;
+        }
+        State state = State.of(row.status());
+        if (state == State.EXITED) {
+            if (row.finishedAt() != null && !exit.finishedAt().isAfter(row.finishedAt())) {
+                return null;
+            }
+        } else if (state == State.REMOVING) {
+            // Keep the code for the "removed" waiters; the status stays removing.
+            store.update(row.withExit(exit.code(), exit.finishedAt(), exit.oomKilled(), exit.error())
+                    .withStatus(State.REMOVING.dockerName()), "die", Map.of("exitCode", "" + exit.code()));
+            return null;
+        } else if (!Transitions.isLegal(state, State.EXITED)) {
+            return null;
+        }
+        ContainerRow saved = store.update(
+                row.withExit(exit.code(), exit.finishedAt(), exit.oomKilled(), exit.error()),
+                "die", Map.of("exitCode", Integer.toString(exit.code())));
+        waiters.exited(containerId, ContainerWaits.resultOf(saved));
+        log.debug("container {} exited with {}", containerId, exit.code());
+        return saved;
+    }
+
+    /** Runs {@code action} (a restart) with auto-removal suspended, as Docker does. */
+    public <T> T withoutAutoRemove(String containerId, java.util.function.Supplier<T> action) {
+        restarting.add(containerId);
+        try {
+            return action.get();
+        } finally {
+            restarting.remove(containerId);
+        }
+    }
+
+    static boolean autoRemove(ContainerRow row) {
+        return ProtoJson.readHostConfig(row.hostConfig()).getAutoRemove();
+    }
+}

@@ -1,0 +1,87 @@
+package dev.berth.container.listing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import dev.berth.container.error.ContainerException;
+import dev.berth.container.lifecycle.State;
+import dev.berth.proto.v1.Filter;
+
+/**
+ * Docker's list filters with Docker's matching rules: {@code id} and {@code name} values
+ * are unanchored regular expressions (so an id prefix matches; a name matches with or
+ * without its "/"), any value may match; every {@code label} value (key or key=value) must
+ * match; {@code status} is an exact state, any value may match, and implies {@code all}.
+ */
+public final class ContainerFilter {
+
+    private final List<String> ids = new ArrayList<>();
+    private final List<String> names = new ArrayList<>();
+    private final List<String> labels = new ArrayList<>();
+    private final List<String> statuses = new ArrayList<>();
+
+    private ContainerFilter() {
+    }
+
+    /** INVALID_ARGUMENT "invalid filter 'key'" or "invalid filter 'status=value'". */
+    public static ContainerFilter parse(List<Filter> filters) {
+        ContainerFilter parsed = new ContainerFilter();
+        for (Filter filter : filters) {
+            List<String> target = switch (filter.getKey()) {
+                case "id" -> parsed.ids;
+                case "name" -> parsed.names;
+                case "label" -> parsed.labels;
+                case "status" -> parsed.statuses;
+                default -> throw ContainerException.invalid("invalid filter '" + filter.getKey() + "'");
+            };
+            if (target == parsed.statuses) {
+                for (String status : filter.getValuesList()) {
+                    if (State.parseOrNull(status) == null) {
+                        throw ContainerException.invalid("invalid filter 'status=" + status + "'");
+                    }
+                }
+            }
+            target.addAll(filter.getValuesList());
+        }
+        return parsed;
+    }
+
+    public boolean impliesAll() {
+        return !statuses.isEmpty();
+    }
+
+    public boolean matches(String id, String name, String status, Map<String, String> containerLabels) {
+        return (ids.isEmpty() || anyMatches(ids, id))
+                && (names.isEmpty() || anyMatches(names, "/" + name) || anyMatches(names, name))
+                && labels.stream().allMatch(label -> labelMatches(label, containerLabels))
+                && (statuses.isEmpty() || statuses.contains(status));
+    }
+
+    private static boolean anyMatches(List<String> patterns, String value) {
+        for (String pattern : patterns) {
+            if (pattern.equals(value)) {
+                return true;
+            }
+            try {
+                if (Pattern.compile(pattern).matcher(value).find()) {
+                    return true;
+                }
+            } catch (PatternSyntaxException e) {
+                // Docker skips values that are not valid expressions.
+            }
+        }
+        return false;
+    }
+
+    private static boolean labelMatches(String label, Map<String, String> containerLabels) {
+        int eq = label.indexOf('=');
+        if (eq < 0) {
+            return containerLabels.containsKey(label);
+        }
+        String value = containerLabels.get(label.substring(0, eq));
+        return value != null && value.equals(label.substring(eq + 1));
+    }
+}

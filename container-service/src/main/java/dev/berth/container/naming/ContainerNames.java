@@ -1,0 +1,33 @@
+package dev.berth.container.naming;
+
+import java.util.regex.Pattern;
+
+import dev.berth.container.error.ContainerException;
+
+/** Docker's rule for user-given container names; names are stored without the leading "/". */
+public final class ContainerNames {
+
+    private static final Pattern VALID = Pattern.compile("^/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$");
+
+    private ContainerNames() {
+    }
+
+    /** The stored form of a valid name, else INVALID_ARGUMENT with Docker's text. */
+    public static String validate(String name) {
+        if (!VALID.matcher(name).matches()) {
+            throw ContainerException.invalid(
+                    "Invalid container name (" + name + "), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
+        }
+        return strip(name);
+    }
+
+    public static String strip(String ref) {
+        return ref.startsWith("/") ? ref.substring(1) : ref;
+    }
+
+    public static ContainerException nameInUse(String name, String holderId) {
+        return ContainerException.conflict("Conflict. The container name \"/" + name
+                + "\" is already in use by container \"" + holderId
+                + "\". You have to remove (or rename) that container to be able to reuse that name.");
+    }
+}

@@ -1,0 +1,78 @@
+package dev.berth.container.node;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+import dev.berth.container.config.ContainerProperties;
+import dev.berth.container.error.ContainerException;
+import dev.berth.container.store.NodeRepository;
+import dev.berth.container.store.NodeRow;
+import dev.berth.container.store.Times;
+import dev.berth.proto.v1.NodeAgentGrpc;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+
+/**
+ * The node-agents: upserts the configured ones into {@code nodes} at startup and keeps one
+ * plaintext channel per node. Channels connect lazily, so an absent node does not stop
+ * startup.
+ */
+@Component
+public class NodeRegistry implements DisposableBean {
+
+    private final NodeRepository nodes;
+    private final Map<String, ManagedChannel> channels = new ConcurrentHashMap<>();
+    private final Map<String, String> addresses = new ConcurrentHashMap<>();
+
+    public NodeRegistry(NodeRepository nodes, ContainerProperties properties) {
+        this.nodes = nodes;
+        properties.nodes().forEach(this::upsert);
+        nodes.findAll().forEach(row -> addresses.put(row.id(), row.address()));
+    }
+
+    private void upsert(ContainerProperties.Node node) {
+        NodeRow row = nodes.findById(node.id())
+                .map(existing -> existing.withAddress(node.address()))
+                .orElse(new NodeRow(node.id(), node.address(), Times.now(), null));
+        nodes.save(row);
+    }
+
+    public List<String> nodeIds() {
+        return addresses.keySet().stream().sorted().toList();
+    }
+
+    /** host:port of the node's gRPC server; empty for an unknown node. */
+    public String address(String nodeId) {
+        return addresses.getOrDefault(nodeId, "");
+    }
+
+    public NodeAgentGrpc.NodeAgentBlockingStub blocking(String nodeId) {
+        return NodeAgentGrpc.newBlockingStub(channel(nodeId));
+    }
+
+    public NodeAgentGrpc.NodeAgentStub async(String nodeId) {
+        return NodeAgentGrpc.newStub(channel(nodeId));
+    }
+
+    private ManagedChannel channel(String nodeId) {
+        String address = addresses.get(nodeId);
+        if (address == null) {
+            throw ContainerException.internal("unknown node " + nodeId);
+        }
+        return channels.computeIfAbsent(nodeId,
+                id -> ManagedChannelBuilder.forTarget(address).usePlaintext().build());
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        channels.values().forEach(ManagedChannel::shutdownNow);
+        for (ManagedChannel channel : channels.values()) {
+            channel.awaitTermination(5, TimeUnit.SECONDS);
+        }
+    }
+}

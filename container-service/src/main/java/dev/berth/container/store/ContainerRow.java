@@ -1,0 +1,61 @@
+package dev.berth.container.store;
+
+import java.time.OffsetDateTime;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * One row of {@code containers}: the durable record of a container. Immutable; the
+ * {@code with*} methods give the next state. {@code config} and {@code hostConfig} are the
+ * proto messages as JSON; {@code status} is Docker's lower-case state name.
+ */
+@Table("containers")
+public record ContainerRow(
+        @Id String id,
+        String name,
+        String imageId,
+        String image,
+        String config,
+        String hostConfig,
+        String status,
+        int pid,
+        int exitCode,
+        String error,
+        boolean oomKilled,
+        OffsetDateTime createdAt,
+        OffsetDateTime startedAt,
+        OffsetDateTime finishedAt,
+        int restartCount,
+        String nodeId,
+        @Version Long version) {
+
+    public ContainerRow withStatus(String newStatus) {
+        return new ContainerRow(id, name, imageId, image, config, hostConfig, newStatus, pid, exitCode, error,
+                oomKilled, createdAt, startedAt, finishedAt, restartCount, nodeId, version);
+    }
+
+    /** A process started: clears the previous run's exit information, as Docker does. */
+    public ContainerRow withStarted(String newStatus, int newPid, OffsetDateTime at) {
+        return new ContainerRow(id, name, imageId, image, config, hostConfig, newStatus, newPid, 0, "",
+                false, createdAt, at, finishedAt, 0, nodeId, version);
+    }
+
+    public ContainerRow withExit(int code, OffsetDateTime at, boolean oom, String newError) {
+        return new ContainerRow(id, name, imageId, image, config, hostConfig, "exited", 0, code, newError,
+                oom, createdAt, startedAt, at, restartCount, nodeId, version);
+    }
+
+    /** A start the runtime refused: the status is kept, the failure recorded. */
+    public ContainerRow withStartError(int code, String newError) {
+        return new ContainerRow(id, name, imageId, image, config, hostConfig, status, 0, code, newError,
+                oomKilled, createdAt, startedAt, finishedAt, restartCount, nodeId, version);
+    }
+
+    /** The process' pid and start time, for a start whose exit was recorded first. */
+    public ContainerRow withStartTime(int newPid, OffsetDateTime at) {
+        return new ContainerRow(id, name, imageId, image, config, hostConfig, status, newPid, exitCode, error,
+                oomKilled, createdAt, at, finishedAt, restartCount, nodeId, version);
+    }
+}

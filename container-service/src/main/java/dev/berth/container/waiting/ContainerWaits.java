@@ -1,0 +1,48 @@
+package dev.berth.container.waiting;
+
+import org.springframework.stereotype.Component;
+
+import dev.berth.container.lifecycle.ContainerGuard;
+import dev.berth.container.lifecycle.State;
+import dev.berth.container.lookup.ContainerLookup;
+import dev.berth.container.store.ContainerRow;
+import dev.berth.proto.v1.WaitCondition;
+import dev.berth.proto.v1.WaitResult;
+
+/** Starts a wait: registers it, then answers at once when the condition already holds. */
+@Component
+public class ContainerWaits {
+
+    private final ContainerLookup lookup;
+    private final ContainerGuard guard;
+    private final WaitRegistry registry;
+
+    public ContainerWaits(ContainerLookup lookup, ContainerGuard guard, WaitRegistry registry) {
+        this.lookup = lookup;
+        this.guard = guard;
+        this.registry = registry;
+    }
+
+    public WaitRegistry.Waiter begin(String ref, WaitCondition condition) {
+        ContainerRow found = lookup.resolve(ref);
+        return guard.apply(found.id(), () -> {
+            WaitRegistry.Waiter waiter = registry.register(found.id(), condition);
+            ContainerRow current = lookup.current(found.id()).orElse(null);
+            if (current == null) {
+                registry.complete(waiter, resultOf(found));
+            } else if (waiter.condition() == WaitCondition.WAIT_CONDITION_NOT_RUNNING
+                    && !State.of(current.status()).hasProcess()) {
+                registry.complete(waiter, resultOf(current));
+            }
+            return waiter;
+        });
+    }
+
+    public void cancel(WaitRegistry.Waiter waiter) {
+        registry.cancel(waiter);
+    }
+
+    public static WaitResult resultOf(ContainerRow row) {
+        return WaitResult.newBuilder().setExitCode(row.exitCode()).setError(row.error()).build();
+    }
+}
