@@ -1,0 +1,56 @@
+package dev.berth.image;
+
+import java.time.Clock;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.berth.image.api.ImageGrpcService;
+import dev.berth.image.catalog.ImageCatalog;
+import dev.berth.image.content.ContentStore;
+import dev.berth.image.content.local.LocalContentStore;
+import dev.berth.image.importer.ImageImporter;
+import dev.berth.image.importer.StagingArea;
+import dev.berth.image.metrics.ImageMetrics;
+import dev.berth.image.store.ImageMetadataStore;
+
+/** Wires the capabilities together; each class stays free of Spring. */
+@Configuration(proxyBeanMethods = false)
+class ImageServiceConfiguration {
+
+    @Bean
+    ContentStore contentStore(ImageProperties properties) {
+        return new LocalContentStore(properties.root());
+    }
+
+    @Bean
+    ImageMetadataStore imageMetadataStore(ImageProperties properties) {
+        return new ImageMetadataStore(properties.root());
+    }
+
+    @Bean
+    StagingArea stagingArea(ImageProperties properties) {
+        return new StagingArea(properties.root().resolve("tmp"));
+    }
+
+    @Bean
+    ImageCatalog imageCatalog(ImageMetadataStore store, ContentStore content) {
+        return new ImageCatalog(store, content);
+    }
+
+    @Bean
+    ImageImporter imageImporter(ContentStore content, ImageMetadataStore store) {
+        return new ImageImporter(content, store, Clock.systemUTC());
+    }
+
+    @Bean
+    ImageGrpcService imageGrpcService(ImageCatalog catalog, ImageImporter importer, ContentStore content,
+            StagingArea staging) {
+        return new ImageGrpcService(catalog, importer, content, staging);
+    }
+
+    @Bean
+    ImageMetrics imageMetrics(ImageMetadataStore store, ContentStore content) {
+        return new ImageMetrics(store, content);
+    }
+}

@@ -1,0 +1,77 @@
+package dev.berth.image.catalog;
+
+import java.util.List;
+import java.util.Optional;
+
+import dev.berth.image.content.Digest;
+import dev.berth.image.content.Provider;
+import dev.berth.image.error.NotFoundException;
+import dev.berth.image.reference.ImageReference;
+import dev.berth.image.store.ImageMetadataStore;
+import dev.berth.image.store.ImageRecord;
+
+/** Finds images the way Docker does (GetImage) and lists them. */
+public final class ImageCatalog {
+
+    private static final String ID_PREFIX = Digest.ALGORITHM + ":";
+
+    private final ImageMetadataStore store;
+    private final ImageConfigReader configs;
+
+    public ImageCatalog(ImageMetadataStore store, Provider content) {
+        this.store = store;
+        this.configs = new ImageConfigReader(content);
+    }
+
+    /**
+     * Resolves, in Docker's order: a full id ({@code sha256:<hex>} or {@code <hex>}); else a name
+     * ({@code name[:tag]}, tag defaulting to latest, or {@code name@digest}); else a unique id
+     * prefix. An ambiguous prefix resolves to nothing, as in Docker.
+     *
+     * @throws NotFoundException {@code No such image: <ref>} with Docker's rendering of the ref
+     * @throws dev.berth.image.error.InvalidArgumentException for a malformed reference
+     */
+    public ImageDetails resolve(String refOrId) {
+        Optional<Digest> fullId = parseFullId(refOrId);
+        if (fullId.isPresent()) {
+            return store.get(fullId.get()).map(this::details)
+                    .orElseThrow(() -> new NotFoundException("No such image: " + fullId.get()));
+        }
+        ImageReference reference = ImageReference.parse(refOrId);
+        Optional<ImageRecord> found = reference.digest().isPresent()
+                ? Optional.empty() // repo digests come with pulls; imported images have none
+                : store.findByTag(reference.withDefaultTag());
+        return found.or(() -> findByUniquePrefix(refOrId))
+                .map(this::details)
+                .orElseThrow(() -> new NotFoundException(
+                        "No such image: " + reference.withDefaultTag().familiarString()));
+    }
+
+    /** Images matching the filters, newest first. */
+    public List<ImageDetails> list(ImageFilters filters) {
+        return store.all().stream().map(this::details).filter(filters::matches).toList();
+    }
+
+    private static Optional<Digest> parseFullId(String refOrId) {
+        if (Digest.isHex(refOrId)) {
+            return Optional.of(Digest.fromHex(refOrId));
+        }
+        if (refOrId.startsWith(ID_PREFIX) && Digest.isHex(refOrId.substring(ID_PREFIX.length()))) {
+            return Optional.of(Digest.parse(refOrId));
+        }
+        return Optional.empty();
+    }
+
+    private Optional<ImageRecord> findByUniquePrefix(String refOrId) {
+        String prefix = refOrId.startsWith(ID_PREFIX) ? refOrId.substring(ID_PREFIX.length()) : refOrId;
+        if (prefix.isEmpty()) {
+            return Optional.empty();
+        }
+        List<ImageRecord> matches = store.findByIdPrefix(prefix);
+        return matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty();
+    }
+
+    private ImageDetails details(ImageRecord record) {
+        return new ImageDetails(record, configs.read(record.configDigest()), store.tagsOf(record.id()));
+    }
+}

@@ -1,0 +1,11 @@
+package dev.berth.image.spec;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** One entry of the image history. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record HistoryEntry(String created, @JsonProperty("created_by") String createdBy, String comment) {
+}

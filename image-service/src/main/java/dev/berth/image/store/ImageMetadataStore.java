@@ -1,0 +1,168 @@
+package dev.berth.image.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.stream.Stream;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.berth.image.content.Digest;
+import dev.berth.image.reference.ImageReference;
+import dev.berth.image.store.StoredForms.StoredImage;
+import dev.berth.image.store.StoredForms.StoredTags;
+
+/**
+ * Image records and tags, as JSON files under the root: {@code images/<hex>.json} per image and
+ * {@code repositories.json} for the tags. Everything is loaded at start and kept in memory; every
+ * change is written through atomically before it becomes visible. One lock guards both.
+ */
+public final class ImageMetadataStore {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    private final Path imagesDir;
+    private final Path tagsFile;
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Map<Digest, ImageRecord> images = new HashMap<>();
+    /** Full tagged reference ({@code docker.io/library/bb:1}) to image id. */
+    private final Map<String, Digest> tags = new TreeMap<>();
+
+    public ImageMetadataStore(Path root) {
+        this.imagesDir = root.resolve("images");
+        this.tagsFile = root.resolve("repositories.json");
+        try {
+            Files.createDirectories(imagesDir);
+            load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load image metadata from " + root, e);
+        }
+    }
+
+    /**
+     * Stores an image and, when given, points {@code tag} at it. A tag that named another image
+     * moves; that image stays, untagged.
+     */
+    public void save(ImageRecord record, Optional<ImageReference> tag) {
+        lock.writeLock().lock();
+        try {
+            AtomicFiles.write(imageFile(record.id()), MAPPER.writeValueAsBytes(StoredImage.of(record)));
+            images.put(record.id(), record);
+            if (tag.isPresent()) {
+                Map<String, Digest> updated = new TreeMap<>(tags);
+                updated.put(tagKey(tag.get()), record.id());
+                writeTags(updated);
+                tags.clear();
+                tags.putAll(updated);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    public Optional<ImageRecord> get(Digest id) {
+        lock.readLock().lock();
+        try {
+            return Optional.ofNullable(images.get(id));
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** All images, newest first. */
+    public List<ImageRecord> all() {
+        lock.readLock().lock();
+        try {
+            List<ImageRecord> all = new ArrayList<>(images.values());
+            all.sort(Comparator.comparing(ImageRecord::created).reversed());
+            return all;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    public int count() {
+        lock.readLock().lock();
+        try {
+            return images.size();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The image a tagged reference points at. */
+    public Optional<ImageRecord> findByTag(ImageReference tagged) {
+        lock.readLock().lock();
+        try {
+            return Optional.ofNullable(tags.get(tagKey(tagged))).map(images::get);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The tags pointing at an image, sorted. */
+    public List<ImageReference> tagsOf(Digest id) {
+        lock.readLock().lock();
+        try {
+            return tags.entrySet().stream()
+                    .filter(entry -> entry.getValue().equals(id))
+                    .map(entry -> ImageReference.parse(entry.getKey()))
+                    .toList();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Images whose id hex starts with {@code hexPrefix}. */
+    public List<ImageRecord> findByIdPrefix(String hexPrefix) {
+        lock.readLock().lock();
+        try {
+            return images.values().stream().filter(image -> image.id().hex().startsWith(hexPrefix)).toList();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private static String tagKey(ImageReference tagged) {
+        return tagged.withoutDigest().withDefaultTag().toString();
+    }
+
+    private Path imageFile(Digest id) {
+        return imagesDir.resolve(id.hex() + ".json");
+    }
+
+    private void writeTags(Map<String, Digest> updated) throws IOException {
+        Map<String, String> stored = new TreeMap<>();
+        updated.forEach((key, id) -> stored.put(key, id.toString()));
+        AtomicFiles.write(tagsFile, MAPPER.writeValueAsBytes(new StoredTags(stored)));
+    }
+
+    private void load() throws IOException {
+        try (Stream<Path> files = Files.list(imagesDir)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                if (file.getFileName().toString().endsWith(".json")) {
+                    ImageRecord record = MAPPER.readValue(Files.readAllBytes(file), StoredImage.class).toRecord();
+                    images.put(record.id(), record);
+                }
+            }
+        }
+        if (Files.exists(tagsFile)) {
+            StoredTags stored = MAPPER.readValue(Files.readAllBytes(tagsFile), StoredTags.class);
+            if (stored.tags() != null) {
+                stored.tags().forEach((key, id) -> tags.put(key, Digest.parse(id)));
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.berth.image.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+import dev.berth.image.content.Digest;
+
+/** The on-disk JSON shapes of the metadata, kept apart from the domain records. */
+final class StoredForms {
+
+    private StoredForms() {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record StoredLayer(String digest, String diffId, long size, String mediaType) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record StoredImage(String id, String configDigest, List<StoredLayer> layers, String created, long size) {
+
+        static StoredImage of(ImageRecord record) {
+            List<StoredLayer> layers = record.layers().stream()
+                    .map(l -> new StoredLayer(l.digest().toString(), l.diffId().toString(), l.size(), l.mediaType()))
+                    .toList();
+            return new StoredImage(record.id().toString(), record.configDigest().toString(), layers,
+                    record.created().toString(), record.size());
+        }
+
+        ImageRecord toRecord() {
+            List<LayerRecord> layerRecords = layers.stream()
+                    .map(l -> new LayerRecord(Digest.parse(l.digest()), Digest.parse(l.diffId()), l.size(),
+                            l.mediaType()))
+                    .toList();
+            return new ImageRecord(Digest.parse(id), Digest.parse(configDigest), layerRecords,
+                    Instant.parse(created), size);
+        }
+    }
+
+    /** {@code repositories.json}: full reference ({@code docker.io/library/bb:1}) to image id. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record StoredTags(Map<String, String> tags) {
+    }
+}
