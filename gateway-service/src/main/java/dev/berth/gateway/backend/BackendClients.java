@@ -1,0 +1,43 @@
+package dev.berth.gateway.backend;
+
+import dev.berth.proto.v1.ContainerServiceGrpc;
+import dev.berth.proto.v1.ImageServiceGrpc;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The gRPC channels and stubs of the two central services. */
+@Configuration(proxyBeanMethods = false)
+class BackendClients {
+
+    @Bean(destroyMethod = "shutdownNow")
+    ManagedChannel imageServiceChannel(GatewayProperties properties) {
+        return ManagedChannelBuilder.forTarget(properties.imageService()).usePlaintext().build();
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    ManagedChannel containerServiceChannel(GatewayProperties properties) {
+        return ManagedChannelBuilder.forTarget(properties.containerService()).usePlaintext().build();
+    }
+
+    @Bean
+    ImageServiceGrpc.ImageServiceBlockingStub imageService(ManagedChannel imageServiceChannel) {
+        return ImageServiceGrpc.newBlockingStub(imageServiceChannel);
+    }
+
+    @Bean
+    ImageServiceGrpc.ImageServiceStub imageServiceAsync(ManagedChannel imageServiceChannel) {
+        return ImageServiceGrpc.newStub(imageServiceChannel);
+    }
+
+    @Bean
+    ContainerServiceGrpc.ContainerServiceBlockingStub containerService(ManagedChannel containerServiceChannel) {
+        return ContainerServiceGrpc.newBlockingStub(containerServiceChannel);
+    }
+
+    @Bean
+    ContainerServiceGrpc.ContainerServiceStub containerServiceAsync(ManagedChannel containerServiceChannel) {
+        return ContainerServiceGrpc.newStub(containerServiceChannel);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.berth.gateway.backend;
+
+import dev.berth.proto.v1.NodeAgentGrpc;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import jakarta.annotation.PreDestroy;
+import org.springframework.stereotype.Component;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** One channel per node-agent address (Container.node_address), made on first use and kept. */
+@Component
+public class NodeChannels {
+
+    private final Map<String, ManagedChannel> channels = new ConcurrentHashMap<>();
+
+    public NodeAgentGrpc.NodeAgentStub node(String address) {
+        return NodeAgentGrpc.newStub(channel(address));
+    }
+
+    public NodeAgentGrpc.NodeAgentBlockingStub nodeBlocking(String address) {
+        return NodeAgentGrpc.newBlockingStub(channel(address));
+    }
+
+    private ManagedChannel channel(String address) {
+        return channels.computeIfAbsent(address,
+                a -> ManagedChannelBuilder.forTarget(a).usePlaintext().build());
+    }
+
+    @PreDestroy
+    void shutdown() {
+        channels.values().forEach(ManagedChannel::shutdownNow);
+    }
+}

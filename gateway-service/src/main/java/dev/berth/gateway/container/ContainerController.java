@@ -1,0 +1,139 @@
+package dev.berth.gateway.container;
+
+import dev.berth.gateway.api.DockerApiException;
+import dev.berth.gateway.api.GrpcErrors;
+import dev.berth.proto.v1.Container;
+import dev.berth.proto.v1.ContainerRef;
+import dev.berth.proto.v1.ContainerServiceGrpc;
+import dev.berth.proto.v1.CreateContainerRequest;
+import dev.berth.proto.v1.GetImageRequest;
+import dev.berth.proto.v1.HostConfig;
+import dev.berth.proto.v1.Image;
+import dev.berth.proto.v1.ImageServiceGrpc;
+import dev.berth.proto.v1.KillContainerRequest;
+import dev.berth.proto.v1.ListContainersRequest;
+import dev.berth.proto.v1.RemoveContainerRequest;
+import dev.berth.proto.v1.StopContainerRequest;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Container lifecycle and queries: a thin translation to container-service. */
+@RestController
+class ContainerController {
+
+    private final ContainerServiceGrpc.ContainerServiceBlockingStub containers;
+    private final ImageServiceGrpc.ImageServiceBlockingStub images;
+
+    ContainerController(ContainerServiceGrpc.ContainerServiceBlockingStub containers,
+                        ImageServiceGrpc.ImageServiceBlockingStub images) {
+        this.containers = containers;
+        this.images = images;
+    }
+
+    @PostMapping("/containers/create")
+    ResponseEntity<Map<String, Object>> create(@RequestParam(defaultValue = "") String name,
+                                               @RequestBody JsonNode body) {
+        RequestedConfig requested = CreateRequestReader.read(body);
+        Image image = resolveImage(requested.image());
+        Container created = containers.createContainer(CreateContainerRequest.newBuilder()
+                .setName(name.startsWith("/") ? name.substring(1) : name)
+                .setImageId(image.getId())
+                .setConfig(ConfigMerger.merge(requested, image.getConfig()))
+                .setHostConfig(HostConfig.newBuilder()
+                        .setAutoRemove(requested.autoRemove())
+                        .setNetworkMode(requested.networkMode()))
+                .build());
+        return json(HttpStatus.CREATED, Map.of("Id", created.getId(), "Warnings", List.of()));
+    }
+
+    @PostMapping("/containers/{id}/start")
+    ResponseEntity<Void> start(@PathVariable String id) {
+        boolean already = containers.startContainer(ref(id)).getAlreadyRunning();
+        return ResponseEntity.status(already ? HttpStatus.NOT_MODIFIED : HttpStatus.NO_CONTENT).build();
+    }
+
+    @PostMapping("/containers/{id}/stop")
+    ResponseEntity<Void> stop(@PathVariable String id, @RequestParam(required = false) Integer t,
+                              @RequestParam(defaultValue = "") String signal) {
+        boolean already = containers.stopContainer(stopRequest(id, t, signal)).getAlreadyStopped();
+        return ResponseEntity.status(already ? HttpStatus.NOT_MODIFIED : HttpStatus.NO_CONTENT).build();
+    }
+
+    @PostMapping("/containers/{id}/restart")
+    ResponseEntity<Void> restart(@PathVariable String id, @RequestParam(required = false) Integer t,
+                                 @RequestParam(defaultValue = "") String signal) {
+        containers.restartContainer(stopRequest(id, t, signal));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/containers/{id}/kill")
+    ResponseEntity<Void> kill(@PathVariable String id, @RequestParam(defaultValue = "") String signal) {
+        containers.killContainer(KillContainerRequest.newBuilder().setRef(id).setSignal(signal).build());
+        return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping("/containers/{id}")
+    ResponseEntity<Void> remove(@PathVariable String id, @RequestParam(defaultValue = "false") boolean force,
+                                @RequestParam(defaultValue = "false") boolean v) {
+        containers.removeContainer(RemoveContainerRequest.newBuilder()
+                .setRef(id).setForce(force).setRemoveVolumes(v).build());
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/containers/json")
+    ResponseEntity<List<Map<String, Object>>> list(@RequestParam(defaultValue = "false") boolean all,
+                                                   @RequestParam(defaultValue = "0") int limit,
+                                                   @RequestParam(required = false) String filters) {
+        List<Container> found = containers.listContainers(ListContainersRequest.newBuilder()
+                .setAll(all).setLimit(limit).addAllFilters(ListFilters.parse(filters)).build()).getContainersList();
+        Instant now = Instant.now();
+        return json(HttpStatus.OK, found.stream().map(c -> ContainerViews.summary(c, now)).toList());
+    }
+
+    @GetMapping("/containers/{id}/json")
+    ResponseEntity<Map<String, Object>> inspect(@PathVariable String id) {
+        return json(HttpStatus.OK, ContainerViews.inspect(containers.getContainer(ref(id))));
+    }
+
+    private Image resolveImage(String reference) {
+        try {
+            return images.getImage(GetImageRequest.newBuilder().setReference(reference).build());
+        } catch (StatusRuntimeException e) {
+            if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+                throw DockerApiException.notFound("No such image: " + reference);
+            }
+            throw GrpcErrors.toDocker(e);
+        }
+    }
+
+    private static StopContainerRequest stopRequest(String id, Integer timeout, String signal) {
+        StopContainerRequest.Builder request = StopContainerRequest.newBuilder().setRef(id).setSignal(signal);
+        if (timeout != null) {
+            request.setTimeoutSeconds(timeout);
+        }
+        return request.build();
+    }
+
+    private static ContainerRef ref(String id) {
+        return ContainerRef.newBuilder().setRef(id).build();
+    }
+
+    private static <T> ResponseEntity<T> json(HttpStatus status, T body) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+}

@@ -1,0 +1,192 @@
+package dev.berth.gateway.container;
+
+import dev.berth.proto.v1.Container;
+import dev.berth.proto.v1.ContainerConfig;
+import dev.berth.proto.v1.ContainerState;
+import dev.berth.proto.v1.ContainerStatus;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Containers in the JSON shapes of the Docker API: ContainerInspectResponse and ContainerSummary. */
+final class ContainerViews {
+
+    private ContainerViews() {
+    }
+
+    static Map<String, Object> inspect(Container c) {
+        List<String> command = command(c.getConfig());
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("Id", c.getId());
+        out.put("Created", DockerTime.rfc3339Nano(c.hasCreated(), c.getCreated()));
+        out.put("Path", command.isEmpty() ? "" : command.get(0));
+        out.put("Args", command.isEmpty() ? List.of() : command.subList(1, command.size()));
+        out.put("State", state(c.getState()));
+        out.put("Image", c.getImageId());
+        out.put("ResolvConfPath", "");
+        out.put("HostnamePath", "");
+        out.put("HostsPath", "");
+        out.put("LogPath", c.getLogPath());
+        out.put("Name", "/" + c.getName());
+        out.put("RestartCount", c.getRestartCount());
+        out.put("Driver", "overlay2");
+        out.put("Platform", "linux");
+        out.put("MountLabel", "");
+        out.put("ProcessLabel", "");
+        out.put("AppArmorProfile", "");
+        out.put("ExecIDs", null);
+        out.put("HostConfig", hostConfig(c));
+        out.put("GraphDriver", Map.of("Name", "overlay2", "Data", Map.of()));
+        out.put("Mounts", List.of());
+        out.put("Config", config(c));
+        out.put("NetworkSettings", networkSettings(c));
+        return out;
+    }
+
+    static Map<String, Object> summary(Container c, Instant now) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("Id", c.getId());
+        out.put("Names", List.of("/" + c.getName()));
+        out.put("Image", c.getConfig().getImage());
+        out.put("ImageID", c.getImageId());
+        out.put("Command", String.join(" ", command(c.getConfig())));
+        out.put("Created", c.getCreated().getSeconds());
+        out.put("Ports", List.of());
+        out.put("Labels", c.getConfig().getLabelsMap());
+        out.put("State", ContainerStatusText.state(c.getState().getStatus()));
+        out.put("Status", ContainerStatusText.status(c.getState(), now));
+        out.put("HostConfig", Map.of("NetworkMode", networkMode(c)));
+        out.put("NetworkSettings", Map.of("Networks", Map.of()));
+        out.put("Mounts", List.of());
+        return out;
+    }
+
+    /** Entrypoint then Cmd: what the container runs. */
+    static List<String> command(ContainerConfig config) {
+        List<String> command = new ArrayList<>(config.getEntrypointList());
+        command.addAll(config.getCmdList());
+        return command;
+    }
+
+    private static Map<String, Object> state(ContainerState s) {
+        ContainerStatus status = s.getStatus();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("Status", ContainerStatusText.state(status));
+        out.put("Running", status == ContainerStatus.CONTAINER_STATUS_RUNNING
+                || status == ContainerStatus.CONTAINER_STATUS_PAUSED);
+        out.put("Paused", status == ContainerStatus.CONTAINER_STATUS_PAUSED);
+        out.put("Restarting", status == ContainerStatus.CONTAINER_STATUS_RESTARTING);
+        out.put("OOMKilled", s.getOomKilled());
+        out.put("Dead", status == ContainerStatus.CONTAINER_STATUS_DEAD);
+        out.put("Pid", s.getPid());
+        out.put("ExitCode", s.getExitCode());
+        out.put("Error", s.getError());
+        out.put("StartedAt", DockerTime.rfc3339Nano(s.hasStartedAt(), s.getStartedAt()));
+        out.put("FinishedAt", DockerTime.rfc3339Nano(s.hasFinishedAt(), s.getFinishedAt()));
+        return out;
+    }
+
+    private static Map<String, Object> hostConfig(Container c) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("Binds", null);
+        out.put("NetworkMode", networkMode(c));
+        out.put("PortBindings", Map.of());
+        out.put("RestartPolicy", Map.of("Name", "no", "MaximumRetryCount", 0));
+        out.put("AutoRemove", c.getHostConfig().getAutoRemove());
+        out.put("LogConfig", Map.of("Type", "json-file", "Config", Map.of()));
+        out.put("VolumeDriver", "");
+        out.put("VolumesFrom", null);
+        out.put("Privileged", false);
+        out.put("PublishAllPorts", false);
+        out.put("ReadonlyRootfs", false);
+        out.put("Dns", List.of());
+        out.put("DnsOptions", List.of());
+        out.put("DnsSearch", List.of());
+        out.put("ExtraHosts", null);
+        out.put("CapAdd", null);
+        out.put("CapDrop", null);
+        out.put("CgroupnsMode", "host");
+        out.put("IpcMode", "private");
+        out.put("PidMode", "");
+        out.put("UTSMode", "");
+        out.put("UsernsMode", "");
+        out.put("ShmSize", 67108864);
+        out.put("Runtime", "runc");
+        out.put("Isolation", "");
+        out.put("Memory", 0);
+        out.put("NanoCpus", 0);
+        out.put("CpuShares", 0);
+        out.put("ConsoleSize", List.of(0, 0));
+        return out;
+    }
+
+    private static Map<String, Object> config(Container c) {
+        ContainerConfig k = c.getConfig();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("Hostname", k.getHostname().isEmpty() ? c.getId().substring(0, Math.min(12, c.getId().length()))
+                : k.getHostname());
+        out.put("Domainname", k.getDomainname());
+        out.put("User", k.getUser());
+        out.put("AttachStdin", k.getAttachStdin());
+        out.put("AttachStdout", k.getAttachStdout());
+        out.put("AttachStderr", k.getAttachStderr());
+        if (k.getExposedPortsCount() > 0) {
+            out.put("ExposedPorts", emptyObjects(k.getExposedPortsList()));
+        }
+        out.put("Tty", k.getTty());
+        out.put("OpenStdin", k.getOpenStdin());
+        out.put("StdinOnce", k.getStdinOnce());
+        out.put("Env", k.getEnvList());
+        out.put("Cmd", k.getCmdCount() == 0 ? null : k.getCmdList());
+        out.put("Image", k.getImage());
+        out.put("Volumes", k.getVolumesCount() == 0 ? null : emptyObjects(k.getVolumesList()));
+        out.put("WorkingDir", k.getWorkingDir());
+        out.put("Entrypoint", k.getEntrypointCount() == 0 ? null : k.getEntrypointList());
+        out.put("OnBuild", null);
+        out.put("Labels", k.getLabelsMap());
+        if (!k.getStopSignal().isEmpty()) {
+            out.put("StopSignal", k.getStopSignal());
+        }
+        if (k.hasStopTimeout()) {
+            out.put("StopTimeout", k.getStopTimeout());
+        }
+        return out;
+    }
+
+    private static Map<String, Object> networkSettings(Container c) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("Bridge", "");
+        out.put("SandboxID", "");
+        out.put("SandboxKey", "");
+        out.put("HairpinMode", false);
+        out.put("LinkLocalIPv6Address", "");
+        out.put("LinkLocalIPv6PrefixLen", 0);
+        out.put("Ports", Map.of());
+        out.put("SecondaryIPAddresses", null);
+        out.put("SecondaryIPv6Addresses", null);
+        out.put("EndpointID", "");
+        out.put("Gateway", "");
+        out.put("GlobalIPv6Address", "");
+        out.put("GlobalIPv6PrefixLen", 0);
+        out.put("IPAddress", "");
+        out.put("IPPrefixLen", 0);
+        out.put("IPv6Gateway", "");
+        out.put("MacAddress", "");
+        out.put("Networks", Map.of());
+        return out;
+    }
+
+    private static String networkMode(Container c) {
+        String mode = c.getHostConfig().getNetworkMode();
+        return mode.isEmpty() ? "default" : mode;
+    }
+
+    private static Map<String, Object> emptyObjects(List<String> keys) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        keys.forEach(k -> out.put(k, Map.of()));
+        return out;
+    }
+}

@@ -1,0 +1,123 @@
+package dev.berth.gateway.stream;
+
+import dev.berth.gateway.backend.NodeChannels;
+import dev.berth.proto.v1.AttachOpen;
+import dev.berth.proto.v1.Container;
+import dev.berth.proto.v1.ContainerRef;
+import dev.berth.proto.v1.ContainerServiceGrpc;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import java.io.IOException;
+
+/**
+ * POST /containers/{id}/attach. The node's attach stream is open (and `ready`) before the client
+ * gets its 101, so output produced once the CLI sends start cannot be missed.
+ */
+@RestController
+class AttachController {
+
+    private final ContainerServiceGrpc.ContainerServiceBlockingStub containers;
+    private final NodeChannels nodes;
+    private final SimpleAsyncTaskExecutor threads;
+    private final ActiveStreams active;
+
+    AttachController(ContainerServiceGrpc.ContainerServiceBlockingStub containers, NodeChannels nodes,
+                     SimpleAsyncTaskExecutor streamExecutor, ActiveStreams active) {
+        this.containers = containers;
+        this.nodes = nodes;
+        this.threads = streamExecutor;
+        this.active = active;
+    }
+
+    @PostMapping(path = "/containers/{id}/attach", headers = "Upgrade")
+    void attachUpgraded(@PathVariable String id, AttachOptions options, HttpServletRequest request,
+                        HttpServletResponse response) throws IOException, ServletException {
+        Container container = containers.getContainer(ContainerRef.newBuilder().setRef(id).build());
+        AttachSession session = open(container, options);
+        TomcatSocketHijack hijack = request.upgrade(TomcatSocketHijack.class);
+        hijack.onOpen(socket -> {
+            active.attaches().incrementAndGet();
+            threads.execute(() -> {
+                try {
+                    session.pumpOutput(socket);
+                } finally {
+                    active.attaches().decrementAndGet();
+                }
+            });
+            if (session.wantsInput()) {
+                threads.execute(() -> session.pumpInput(socket));
+            }
+        });
+        response.setStatus(HttpServletResponse.SC_SWITCHING_PROTOCOLS);
+        response.setHeader(HttpHeaders.CONNECTION, "Upgrade");
+        response.setHeader(HttpHeaders.UPGRADE, "tcp");
+    }
+
+    /** Old clients attach without upgrading: output only, as a plain streamed response. */
+    @PostMapping("/containers/{id}/attach")
+    ResponseEntity<StreamingResponseBody> attachPlain(@PathVariable String id, AttachOptions options,
+                                                      HttpServletResponse response) {
+        Container container = containers.getContainer(ContainerRef.newBuilder().setRef(id).build());
+        AttachSession session = open(container, options.withoutStdin());
+        StreamingResponseBody body = out -> {
+            active.attaches().incrementAndGet();
+            try {
+                response.flushBuffer();
+                session.pumpOutput(new ResponseSocket(out, response));
+            } finally {
+                active.attaches().decrementAndGet();
+            }
+        };
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_TYPE, StreamFrames.contentType(container.getConfig().getTty()))
+                .body(body);
+    }
+
+    private AttachSession open(Container container, AttachOptions options) {
+        AttachOpen open = AttachOpen.newBuilder()
+                .setContainerId(container.getId())
+                .setStdin(options.stdin())
+                .setStdout(options.stdout())
+                .setStderr(options.stderr())
+                .setLogs(options.logs())
+                .setStream(options.stream())
+                .build();
+        return AttachSession.open(nodes.node(container.getNodeAddress()), open, container.getConfig().getTty());
+    }
+
+    /** Query parameters of attach; Spring binds them by name. */
+    record AttachOptions(boolean stream, boolean stdin, boolean stdout, boolean stderr, boolean logs) {
+        AttachOptions withoutStdin() {
+            return new AttachOptions(stream, false, stdout, stderr, logs);
+        }
+    }
+
+    /** The response body of a plain (not upgraded) attach, flushed after every chunk. */
+    private record ResponseSocket(java.io.OutputStream out, HttpServletResponse response) implements RawSocket {
+        @Override
+        public int read(byte[] buffer) {
+            return -1;
+        }
+
+        @Override
+        public void write(byte[] bytes) throws IOException {
+            out.write(bytes);
+            response.flushBuffer();
+        }
+
+        @Override
+        public void close() {
+            // The servlet container completes the response when the body returns.
+        }
+    }
+}

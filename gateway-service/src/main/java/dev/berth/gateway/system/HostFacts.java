@@ -1,0 +1,74 @@
+package dev.berth.gateway.system;
+
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+/** Facts about the host the gateway reports in /version and /info, read once from /proc and /etc. */
+@Component
+class HostFacts {
+
+    private final String kernelVersion = readFirstLine("/proc/sys/kernel/osrelease", "unknown");
+    private final String hostname = readFirstLine("/proc/sys/kernel/hostname", "localhost");
+    private final String operatingSystem = prettyName();
+    private final long memTotal = memTotalBytes();
+
+    String kernelVersion() {
+        return kernelVersion;
+    }
+
+    String hostname() {
+        return hostname;
+    }
+
+    String operatingSystem() {
+        return operatingSystem;
+    }
+
+    long memTotal() {
+        return memTotal;
+    }
+
+    int cpus() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /** Stable per host, like dockerd's engine ID. */
+    String engineId() {
+        return UUID.nameUUIDFromBytes(("berth:" + hostname).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    private static String readFirstLine(String file, String fallback) {
+        try {
+            return Files.readAllLines(Path.of(file)).stream().findFirst().map(String::trim).orElse(fallback);
+        } catch (IOException e) {
+            return fallback;
+        }
+    }
+
+    private static String prettyName() {
+        try {
+            return Files.readAllLines(Path.of("/etc/os-release")).stream()
+                    .filter(l -> l.startsWith("PRETTY_NAME="))
+                    .map(l -> l.substring("PRETTY_NAME=".length()).replace("\"", ""))
+                    .findFirst().orElse("Linux");
+        } catch (IOException e) {
+            return "Linux";
+        }
+    }
+
+    private static long memTotalBytes() {
+        try {
+            return Files.readAllLines(Path.of("/proc/meminfo")).stream()
+                    .filter(l -> l.startsWith("MemTotal:"))
+                    .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) * 1024)
+                    .findFirst().orElse(0L);
+        } catch (IOException | NumberFormatException e) {
+            return 0;
+        }
+    }
+}
