@@ -1,0 +1,158 @@
+package dev.berth.node.api;
+
+import com.google.protobuf.ByteString;
+import dev.berth.node.attach.AttachSink;
+import dev.berth.node.attach.OutputKind;
+import dev.berth.node.error.NodeException;
+import dev.berth.node.logs.LogReader;
+import dev.berth.node.nativ.Native;
+import dev.berth.node.state.Container;
+import dev.berth.node.state.ContainerStore;
+import dev.berth.proto.v1.AttachOpen;
+import dev.berth.proto.v1.AttachRequest;
+import dev.berth.proto.v1.AttachResponse;
+import dev.berth.proto.v1.OutputChunk;
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.StreamObserver;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/** One Attach call: registers with the container's output hub, forwards stdin, resize and stdin close. */
+final class AttachSession implements StreamObserver<AttachRequest>, AttachSink {
+
+    private static final int O_WRONLY_NONBLOCK = 1 | 04000;
+
+    private final ServerCallStreamObserver<AttachResponse> responses;
+    private final ContainerStore store;
+    private Container container;
+    private boolean stdout;
+    private boolean stderr;
+    private boolean stdin;
+    private boolean finished;
+
+    AttachSession(ServerCallStreamObserver<AttachResponse> responses, ContainerStore store) {
+        this.responses = responses;
+        this.store = store;
+        responses.setOnCancelHandler(this::detach);
+    }
+
+    @Override
+    public void onNext(AttachRequest request) {
+        try {
+            switch (request.getMessageCase()) {
+                case OPEN -> open(request.getOpen());
+                case STDIN -> {
+                    if (stdin && container != null) {
+                        container.hub().writeStdin(request.getStdin().toByteArray());
+                    }
+                }
+                case CLOSE_STDIN -> {
+                    if (stdin && container != null && request.getCloseStdin()) {
+                        container.hub().closeStdin();
+                    }
+                }
+                case RESIZE -> resize(request.getResize().getRows(), request.getResize().getCols());
+                default -> { }
+            }
+        } catch (RuntimeException | IOException e) {
+            fail(e);
+        }
+    }
+
+    private synchronized void open(AttachOpen open) {
+        if (container != null) {
+            throw NodeException.invalid("attach already opened");
+        }
+        container = store.get(open.getContainerId());
+        stdout = open.getStdout();
+        stderr = open.getStderr();
+        stdin = open.getStdin();
+        // Registration, ready and the replay happen under this session's lock: live output waits behind them.
+        boolean registered = open.getStream() && container.hub().register(this, container.state().everStarted());
+        responses.onNext(AttachResponse.newBuilder().setReady(true).build());
+        if (open.getLogs()) {
+            replayLogs();
+        }
+        if (!registered) {
+            finish();
+        }
+    }
+
+    private void replayLogs() {
+        try {
+            LogReader.read(container.logFile(), new LogReader.Query(stdout, stderr, null, null, -1, false),
+                    container.hub(), () -> false, () -> false, entry -> send(entry.stream(), entry.data()));
+        } catch (IOException e) {
+            throw NodeException.internal("cannot read logs: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public synchronized void output(OutputKind kind, byte[] data) {
+        if ((kind == OutputKind.STDOUT && stdout) || (kind == OutputKind.STDERR && stderr)) {
+            send(kind, data);
+        }
+    }
+
+    private void send(OutputKind kind, byte[] data) {
+        if (finished || responses.isCancelled()) {
+            return;
+        }
+        responses.onNext(AttachResponse.newBuilder().setOutput(OutputChunk.newBuilder()
+                .setStream(ProtoMapper.stream(kind)).setData(ByteString.copyFrom(data))).build());
+    }
+
+    @Override
+    public synchronized void end() {
+        finish();
+    }
+
+    private void finish() {
+        if (!finished) {
+            finished = true;
+            if (!responses.isCancelled()) {
+                responses.onCompleted();
+            }
+        }
+    }
+
+    private synchronized void fail(Exception e) {
+        detach();
+        if (!finished) {
+            finished = true;
+            responses.onError(GrpcErrors.toStatus(e));
+        }
+    }
+
+    private void resize(int rows, int cols) {
+        if (container == null || !container.state().isRunning()) {
+            return;
+        }
+        String path = container.bundle().resolve("ctl").toString();
+        int fd = Native.libc().open(path, O_WRONLY_NONBLOCK, 0);
+        if (fd >= 0) {
+            byte[] message = ("1 " + rows + " " + cols + "\n").getBytes(StandardCharsets.US_ASCII);
+            Native.libc().write(fd, message, message.length);
+            Native.libc().close(fd);
+        }
+    }
+
+    private void detach() {
+        Container current = container;
+        if (current != null) {
+            current.hub().unregister(this);
+        }
+    }
+
+    @Override
+    public void onError(Throwable t) {
+        detach();
+    }
+
+    @Override
+    public void onCompleted() {
+        // The client has nothing more to send; output keeps flowing until the container's output ends.
+    }
+}

@@ -1,0 +1,162 @@
+package dev.berth.node.api;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.Empty;
+import dev.berth.node.executor.ContainerRuntime;
+import dev.berth.node.logs.LogReader;
+import dev.berth.node.state.Container;
+import dev.berth.node.state.ContainerState;
+import dev.berth.node.state.ContainerStore;
+import dev.berth.node.supervisor.EventBus;
+import dev.berth.node.supervisor.Supervisor;
+import dev.berth.proto.v1.AttachRequest;
+import dev.berth.proto.v1.AttachResponse;
+import dev.berth.proto.v1.LogEntry;
+import dev.berth.proto.v1.NodeAgentGrpc;
+import dev.berth.proto.v1.NodeContainerRef;
+import dev.berth.proto.v1.NodeCreateRequest;
+import dev.berth.proto.v1.NodeExit;
+import dev.berth.proto.v1.NodeKillRequest;
+import dev.berth.proto.v1.NodeRemoveRequest;
+import dev.berth.proto.v1.NodeStartResponse;
+import dev.berth.proto.v1.NodeStopRequest;
+import dev.berth.proto.v1.ReadLogsRequest;
+import dev.berth.proto.v1.WatchEventsRequest;
+import dev.berth.proto.v1.NodeEvent;
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.StreamObserver;
+import jakarta.annotation.PreDestroy;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import org.springframework.stereotype.Service;
+
+/** The NodeAgent gRPC service: a thin adapter that queues runtime work on the supervisor. */
+@Service
+class NodeAgentGrpcService extends NodeAgentGrpc.NodeAgentImplBase {
+
+    private final Supervisor supervisor;
+    private final ContainerRuntime runtime;
+    private final ContainerStore store;
+    private final EventBus events;
+    private final ExecutorService logReaders = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "log-reader");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    NodeAgentGrpcService(Supervisor supervisor, ContainerRuntime runtime, ContainerStore store, EventBus events) {
+        this.supervisor = supervisor;
+        this.runtime = runtime;
+        this.store = store;
+        this.events = events;
+    }
+
+    @Override
+    public void createContainer(NodeCreateRequest request, StreamObserver<Empty> responses) {
+        reply(supervisor.submit(() -> {
+            runtime.create(request);
+            return Empty.getDefaultInstance();
+        }), responses, Function.identity());
+    }
+
+    @Override
+    public void startContainer(NodeContainerRef request, StreamObserver<NodeStartResponse> responses) {
+        reply(supervisor.submit(() -> runtime.start(request.getContainerId())), responses, state ->
+                NodeStartResponse.newBuilder().setPid(state.pid())
+                        .setStartedAt(ProtoMapper.timestamp(Instant.parse(state.startedAt()))).build());
+    }
+
+    @Override
+    public void stopContainer(NodeStopRequest request, StreamObserver<NodeExit> responses) {
+        CompletableFuture<ContainerState> exited = supervisor.submit(() ->
+                runtime.stop(request.getContainerId(), request.getSignal(), request.getTimeoutSeconds()))
+                .thenCompose(Function.identity());
+        reply(exited, responses, ProtoMapper::exit);
+    }
+
+    @Override
+    public void killContainer(NodeKillRequest request, StreamObserver<Empty> responses) {
+        reply(supervisor.submit(() -> {
+            runtime.kill(request.getContainerId(), request.getSignal());
+            return Empty.getDefaultInstance();
+        }), responses, Function.identity());
+    }
+
+    @Override
+    public void removeContainer(NodeRemoveRequest request, StreamObserver<Empty> responses) {
+        reply(supervisor.submit(() -> {
+            runtime.remove(request.getContainerId(), request.getForce());
+            return Empty.getDefaultInstance();
+        }), responses, Function.identity());
+    }
+
+    @Override
+    public void watchEvents(WatchEventsRequest request, StreamObserver<NodeEvent> responses) {
+        ServerCallStreamObserver<NodeEvent> out = (ServerCallStreamObserver<NodeEvent>) responses;
+        EventBus.Subscriber subscriber = (type, state) -> {
+            if (out.isCancelled()) {
+                throw new IllegalStateException("cancelled");
+            }
+            out.onNext(ProtoMapper.event(type, state));
+        };
+        out.setOnCancelHandler(() -> events.unsubscribe(subscriber));
+        events.subscribe(subscriber, () -> store.all().stream().map(Container::state).toList());
+    }
+
+    @Override
+    public StreamObserver<AttachRequest> attach(StreamObserver<AttachResponse> responses) {
+        return new AttachSession((ServerCallStreamObserver<AttachResponse>) responses, store);
+    }
+
+    @Override
+    public void readLogs(ReadLogsRequest request, StreamObserver<LogEntry> responses) {
+        ServerCallStreamObserver<LogEntry> out = (ServerCallStreamObserver<LogEntry>) responses;
+        Container container;
+        try {
+            container = store.get(request.getContainerId());
+        } catch (RuntimeException e) {
+            responses.onError(GrpcErrors.toStatus(e));
+            return;
+        }
+        out.setOnCancelHandler(() -> { });
+        LogReader.Query query = new LogReader.Query(request.getStdout(), request.getStderr(),
+                request.hasSince() ? ProtoMapper.instant(request.getSince()) : null,
+                request.hasUntil() ? ProtoMapper.instant(request.getUntil()) : null,
+                request.getTail(), request.getFollow());
+        logReaders.execute(() -> {
+            try {
+                LogReader.read(container.logFile(), query, container.hub(),
+                        () -> container.state().isRunning(), out::isCancelled,
+                        entry -> out.onNext(LogEntry.newBuilder().setStream(ProtoMapper.stream(entry.stream()))
+                                .setTime(ProtoMapper.timestamp(entry.time()))
+                                .setData(ByteString.copyFrom(entry.data())).build()));
+                if (!out.isCancelled()) {
+                    out.onCompleted();
+                }
+            } catch (Exception e) {
+                if (!out.isCancelled()) {
+                    out.onError(GrpcErrors.toStatus(e));
+                }
+            }
+        });
+    }
+
+    private static <T, R> void reply(CompletableFuture<T> result, StreamObserver<R> responses, Function<T, R> mapper) {
+        result.whenComplete((value, failure) -> {
+            if (failure != null) {
+                responses.onError(GrpcErrors.toStatus(failure));
+            } else {
+                responses.onNext(mapper.apply(value));
+                responses.onCompleted();
+            }
+        });
+    }
+
+    @PreDestroy
+    void close() {
+        logReaders.shutdownNow();
+    }
+}

@@ -1,0 +1,63 @@
+package dev.berth.node.api;
+
+import com.google.protobuf.Timestamp;
+import dev.berth.node.attach.OutputKind;
+import dev.berth.node.state.ContainerState;
+import dev.berth.proto.v1.NodeContainerStatus;
+import dev.berth.proto.v1.NodeEvent;
+import dev.berth.proto.v1.NodeEventType;
+import dev.berth.proto.v1.NodeExit;
+import dev.berth.proto.v1.OutputStream;
+import java.time.Instant;
+
+/** Node-agent state to proto messages. */
+final class ProtoMapper {
+
+    private ProtoMapper() {
+    }
+
+    static NodeEvent event(NodeEventType type, ContainerState state) {
+        NodeEvent.Builder event = NodeEvent.newBuilder().setType(type).setTime(timestamp(Instant.now()));
+        if (state == null) {
+            return event.build();
+        }
+        event.setContainerId(state.id()).setStatus(status(state.status())).setPid(state.pid());
+        if (state.status() == ContainerState.Status.EXITED) {
+            event.setExit(exit(state));
+        }
+        return event.build();
+    }
+
+    static NodeExit exit(ContainerState state) {
+        NodeExit.Builder exit = NodeExit.newBuilder()
+                .setOomKilled(state.oomKilled())
+                .setExitCodeLost(state.exitCodeLost());
+        if (state.exitCode() != null) {
+            exit.setExitCode(state.exitCode());
+        }
+        if (state.finishedAt() != null) {
+            exit.setFinishedAt(timestamp(Instant.parse(state.finishedAt())));
+        }
+        return exit.build();
+    }
+
+    static NodeContainerStatus status(ContainerState.Status status) {
+        return switch (status) {
+            case CREATED -> NodeContainerStatus.NODE_CONTAINER_STATUS_CREATED;
+            case RUNNING -> NodeContainerStatus.NODE_CONTAINER_STATUS_RUNNING;
+            case EXITED -> NodeContainerStatus.NODE_CONTAINER_STATUS_EXITED;
+        };
+    }
+
+    static OutputStream stream(OutputKind kind) {
+        return kind == OutputKind.STDERR ? OutputStream.OUTPUT_STREAM_STDERR : OutputStream.OUTPUT_STREAM_STDOUT;
+    }
+
+    static Timestamp timestamp(Instant instant) {
+        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
+    }
+
+    static Instant instant(Timestamp timestamp) {
+        return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
+    }
+}

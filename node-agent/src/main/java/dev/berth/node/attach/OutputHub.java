@@ -1,0 +1,152 @@
+package dev.berth.node.attach;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One container's output fan-out and stdin: the pump publishes conmon's packets to every registered
+ * sink; sinks registered before a start receive the run's output from the first byte. Stdin sent
+ * before the socket is connected is kept and written once it is.
+ */
+public final class OutputHub {
+
+    private static final Logger log = LoggerFactory.getLogger(OutputHub.class);
+
+    private final List<AttachSink> sinks = new CopyOnWriteArrayList<>();
+    private final Object stdinLock = new Object();
+    private final List<byte[]> pendingStdin = new ArrayList<>();
+    private boolean pendingClose;
+    private volatile AttachSocket socket;
+    private boolean runExpected;
+    private long outputCount;
+
+    /**
+     * Registers a sink; false (and the sink is not kept) when no run is expected and the container
+     * has already run, so there is no more output to wait for.
+     */
+    public synchronized boolean register(AttachSink sink, boolean hasRun) {
+        if (!runExpected && hasRun) {
+            return false;
+        }
+        sinks.add(sink);
+        return true;
+    }
+
+    public void unregister(AttachSink sink) {
+        sinks.remove(sink);
+    }
+
+    public synchronized void expectRun() {
+        runExpected = true;
+    }
+
+    /** A start failed: registered sinks keep waiting for the next one. */
+    public synchronized void runFailed() {
+        runExpected = false;
+        synchronized (stdinLock) {
+            socket = null;
+        }
+    }
+
+    void connected(AttachSocket attached) {
+        synchronized (stdinLock) {
+            socket = attached;
+            try {
+                for (byte[] data : pendingStdin) {
+                    attached.write(data);
+                }
+            } catch (IOException e) {
+                log.debug("stdin write failed: {}", e.getMessage());
+            }
+            pendingStdin.clear();
+            if (pendingClose) {
+                attached.closeWrite();
+                pendingClose = false;
+            }
+        }
+    }
+
+    void publish(OutputKind kind, byte[] data) {
+        for (AttachSink sink : sinks) {
+            try {
+                sink.output(kind, data);
+            } catch (RuntimeException e) {
+                sinks.remove(sink);
+            }
+        }
+        signalOutput();
+    }
+
+    void runEnded() {
+        List<AttachSink> ended;
+        synchronized (this) {
+            runExpected = false;
+            ended = new ArrayList<>(sinks);
+            sinks.clear();
+            outputCount++;
+            notifyAll();
+        }
+        synchronized (stdinLock) {
+            socket = null;
+            pendingStdin.clear();
+            pendingClose = false;
+        }
+        for (AttachSink sink : ended) {
+            try {
+                sink.end();
+            } catch (RuntimeException e) {
+                log.debug("sink end failed: {}", e.getMessage());
+            }
+        }
+    }
+
+    public void writeStdin(byte[] data) throws IOException {
+        synchronized (stdinLock) {
+            AttachSocket current = socket;
+            if (current == null) {
+                pendingStdin.add(data);
+            } else {
+                current.write(data);
+            }
+        }
+    }
+
+    public void closeStdin() {
+        synchronized (stdinLock) {
+            AttachSocket current = socket;
+            if (current == null) {
+                pendingClose = true;
+            } else {
+                current.closeWrite();
+            }
+        }
+    }
+
+    /** Stops the current run's pump (used by remove). */
+    public void disconnect() {
+        AttachSocket current = socket;
+        if (current != null) {
+            current.shutdown();
+        }
+    }
+
+    /** Waits until more output arrived or the run ended, at most {@code millis}. */
+    public synchronized void awaitOutput(long seenCount, long millis) throws InterruptedException {
+        if (outputCount == seenCount) {
+            wait(millis);
+        }
+    }
+
+    public synchronized long outputCount() {
+        return outputCount;
+    }
+
+    private synchronized void signalOutput() {
+        outputCount++;
+        notifyAll();
+    }
+}

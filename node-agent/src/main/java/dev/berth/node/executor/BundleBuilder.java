@@ -1,0 +1,88 @@
+package dev.berth.node.executor;
+
+import dev.berth.node.nativ.Mounts;
+import dev.berth.node.spec.HostLimits;
+import dev.berth.node.spec.OciSpecFactory;
+import dev.berth.node.spec.UserResolver;
+import dev.berth.node.state.Container;
+import dev.berth.proto.v1.NodeCreateRequest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Makes a container's bundle: writable layer and work dir, the overlay rootfs, the generated
+ * /etc/hostname, /etc/hosts, /etc/resolv.conf, and config.json.
+ */
+@Component
+class BundleBuilder {
+
+    private static final String LAYERS_FILE = "layers";
+
+    private final OciSpecFactory specFactory = new OciSpecFactory();
+    private final JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    void build(Container container, NodeCreateRequest request, List<Path> layersBottomFirst) throws IOException {
+        Path bundle = container.bundle();
+        Path upper = bundle.resolve("upper");
+        Path work = bundle.resolve("work");
+        Files.createDirectories(upper);
+        Files.createDirectories(work);
+        Files.createDirectories(container.rootfs());
+        Files.createDirectories(container.runDir());
+        Files.write(bundle.resolve(LAYERS_FILE), layersBottomFirst.stream().map(Path::toString).toList());
+        mount(container, layersBottomFirst, upper, work);
+
+        String hostname = OciSpecFactory.hostname(container.id(), request.getConfig());
+        Path hostnameFile = write(bundle.resolve("hostname"), hostname + "\n");
+        Path hostsFile = write(bundle.resolve("hosts"),
+                "127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n127.0.0.1\t" + hostname + "\n");
+        Path resolvConf = write(bundle.resolve("resolv.conf"), hostResolvConf());
+
+        UserResolver.ResolvedUser user = new UserResolver(container.rootfs()).resolve(request.getConfig().getUser());
+        HostLimits.Limit nofile = HostLimits.openFiles();
+        Map<String, Object> spec = specFactory.build(new OciSpecFactory.Inputs(container.id(), request.getConfig(),
+                request.getHostConfig(), container.rootfs(), hostnameFile, hostsFile, resolvConf, user,
+                nofile.soft(), nofile.hard()));
+        Files.write(bundle.resolve("config.json"), json.writeValueAsBytes(spec));
+    }
+
+    /** Mounts the overlay unless it is there already (a restarted container, a restarted agent). */
+    void mount(Container container, List<Path> layersBottomFirst, Path upper, Path work) throws IOException {
+        if (Mounts.isMountPoint(container.rootfs())) {
+            return;
+        }
+        List<Path> topFirst = new ArrayList<>(layersBottomFirst);
+        Collections.reverse(topFirst);
+        Mounts.mountOverlay(topFirst, upper, work, container.rootfs());
+    }
+
+    /** Mounts the rootfs again from the layer list kept in the bundle. */
+    void remountIfNeeded(Container container) throws IOException {
+        if (Mounts.isMountPoint(container.rootfs())) {
+            return;
+        }
+        List<Path> layers = Files.readAllLines(container.bundle().resolve(LAYERS_FILE)).stream().map(Path::of).toList();
+        mount(container, layers, container.bundle().resolve("upper"), container.bundle().resolve("work"));
+    }
+
+    private static String hostResolvConf() {
+        try {
+            return Files.readString(Path.of("/etc/resolv.conf"));
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static Path write(Path file, String content) throws IOException {
+        Files.writeString(file, content);
+        return file;
+    }
+}

@@ -1,0 +1,133 @@
+package dev.berth.node.snapshot;
+
+import dev.berth.node.config.NodeProperties;
+import dev.berth.node.error.NodeException;
+import dev.berth.node.nativ.Trees;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.GZIPInputStream;
+import org.springframework.stereotype.Component;
+
+/**
+ * Unpacked layers by chain id under {@code <root>/snapshots/<chain-hex>/fs}. Each layer is unpacked once:
+ * into a temporary directory, verified, then renamed into place; concurrent callers wait on a lock per
+ * chain id.
+ */
+@Component
+public class SnapshotStore {
+
+    private final Path snapshots;
+    private final LayerSource source;
+    private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
+
+    public SnapshotStore(NodeProperties properties, LayerSource source) {
+        this.snapshots = properties.snapshotsDir();
+        this.source = source;
+    }
+
+    /** The image's layer directories, bottom first, unpacking the missing ones. */
+    public List<Path> prepare(String imageId) {
+        List<LayerSource.LayerRef> layers = source.layers(imageId);
+        List<String> chainIds = ChainIds.of(layers.stream().map(LayerSource.LayerRef::diffId).toList());
+        List<Path> dirs = new ArrayList<>();
+        for (int i = 0; i < layers.size(); i++) {
+            dirs.add(ensure(chainIds.get(i), layers.get(i)));
+        }
+        return dirs;
+    }
+
+    private Path ensure(String chainId, LayerSource.LayerRef layer) {
+        Path snapshot = snapshots.resolve(hex(chainId));
+        Path fs = snapshot.resolve("fs");
+        if (Files.isDirectory(fs)) {
+            return fs;
+        }
+        synchronized (locks.computeIfAbsent(chainId, k -> new Object())) {
+            if (Files.isDirectory(fs)) {
+                return fs;
+            }
+            Path temporary = null;
+            try {
+                Files.createDirectories(snapshots);
+                temporary = Files.createTempDirectory(snapshots, "unpack-");
+                Files.createDirectory(temporary.resolve("fs"));
+                unpack(layer, temporary.resolve("fs"));
+                Files.move(temporary, snapshot, StandardCopyOption.ATOMIC_MOVE);
+                return fs;
+            } catch (IOException e) {
+                deleteQuietly(temporary);
+                throw NodeException.internal("failed to unpack layer " + layer.digest() + ": " + e.getMessage(), e);
+            } catch (RuntimeException e) {
+                deleteQuietly(temporary);
+                throw e;
+            }
+        }
+    }
+
+    private void unpack(LayerSource.LayerRef layer, Path target) throws IOException {
+        MessageDigest blobDigest = sha256();
+        MessageDigest diffDigest = sha256();
+        try (InputStream raw = source.openBlob(layer.digest())) {
+            BufferedInputStream blob = new BufferedInputStream(new DigestInputStream(raw, blobDigest), 65536);
+            InputStream tar = isGzip(blob) ? new GZIPInputStream(blob, 65536) : blob;
+            DigestInputStream diff = new DigestInputStream(tar, diffDigest);
+            new LayerExtractor(target).extract(diff);
+            diff.transferTo(java.io.OutputStream.nullOutputStream());
+            blob.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+        check(layer.digest(), blobDigest);
+        if (layer.diffId() != null && !layer.diffId().isEmpty()) {
+            check(layer.diffId(), diffDigest);
+        }
+    }
+
+    private static void check(String expected, MessageDigest digest) throws IOException {
+        String actual = "sha256:" + HexFormat.of().formatHex(digest.digest());
+        if (!actual.equals(expected)) {
+            throw new IOException("digest mismatch: expected " + expected + ", got " + actual);
+        }
+    }
+
+    private static boolean isGzip(BufferedInputStream in) throws IOException {
+        in.mark(2);
+        int first = in.read();
+        int second = in.read();
+        in.reset();
+        return first == 0x1f && second == 0x8b;
+    }
+
+    static String hex(String chainId) {
+        int colon = chainId.indexOf(':');
+        return colon < 0 ? chainId : chainId.substring(colon + 1);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteQuietly(Path path) {
+        if (path == null) {
+            return;
+        }
+        try {
+            Trees.deleteRecursively(path);
+        } catch (IOException ignored) {
+            // left for a later cleanup
+        }
+    }
+}

@@ -1,0 +1,381 @@
+package dev.berth.node.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.protobuf.ByteString;
+import dev.berth.node.support.BusyboxImage;
+import dev.berth.node.support.FakeImageService;
+import dev.berth.proto.v1.AttachOpen;
+import dev.berth.proto.v1.AttachRequest;
+import dev.berth.proto.v1.AttachResponse;
+import dev.berth.proto.v1.ContainerConfig;
+import dev.berth.proto.v1.HostConfig;
+import dev.berth.proto.v1.LogEntry;
+import dev.berth.proto.v1.NodeAgentGrpc;
+import dev.berth.proto.v1.NodeContainerRef;
+import dev.berth.proto.v1.NodeCreateRequest;
+import dev.berth.proto.v1.NodeEvent;
+import dev.berth.proto.v1.NodeEventType;
+import dev.berth.proto.v1.NodeExit;
+import dev.berth.proto.v1.NodeKillRequest;
+import dev.berth.proto.v1.NodeRemoveRequest;
+import dev.berth.proto.v1.NodeStopRequest;
+import dev.berth.proto.v1.OutputStream;
+import dev.berth.proto.v1.ReadLogsRequest;
+import dev.berth.proto.v1.WatchEventsRequest;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.StreamObserver;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Real containers through the NodeAgent gRPC API: needs root, runc and conmon (present on CI). */
+@Tag("integration")
+@SpringBootTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class NodeAgentIntegrationTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final FakeImageService IMAGES = new FakeImageService();
+    private static final Path DATA;
+    private static final int IMAGE_PORT;
+    private static final int AGENT_PORT;
+    private static final String IMAGE_ID = "sha256:" + "b".repeat(64);
+    private static final List<String> CREATED = new ArrayList<>();
+
+    static {
+        try {
+            DATA = Files.createTempDirectory("berth-node-it");
+            IMAGE_PORT = IMAGES.start();
+            IMAGES.addImage(IMAGE_ID, BusyboxImage.layerTar());
+            try (ServerSocket socket = new ServerSocket(0)) {
+                AGENT_PORT = socket.getLocalPort();
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("berth.node.root", () -> DATA.resolve("root").toString());
+        registry.add("berth.node.run-root", () -> DATA.resolve("run").toString());
+        registry.add("berth.node.image-service-address", () -> "127.0.0.1:" + IMAGE_PORT);
+        registry.add("spring.grpc.server.port", () -> AGENT_PORT);
+        registry.add("server.port", () -> 0);
+    }
+
+    private ManagedChannel channel;
+    private NodeAgentGrpc.NodeAgentBlockingStub agent;
+    private final Map<String, CompletableFuture<NodeEvent>> exits = new ConcurrentHashMap<>();
+
+    @BeforeAll
+    void connect() {
+        channel = ManagedChannelBuilder.forAddress("127.0.0.1", AGENT_PORT).usePlaintext().build();
+        agent = NodeAgentGrpc.newBlockingStub(channel);
+        NodeAgentGrpc.newStub(channel).watchEvents(WatchEventsRequest.getDefaultInstance(), new StreamObserver<>() {
+            @Override
+            public void onNext(NodeEvent event) {
+                if (event.getType() == NodeEventType.NODE_EVENT_TYPE_EXITED) {
+                    exitOf(event.getContainerId()).complete(event);
+                }
+            }
+
+            @Override
+            public void onError(Throwable t) {
+            }
+
+            @Override
+            public void onCompleted() {
+            }
+        });
+    }
+
+    @AfterAll
+    void cleanUp() throws Exception {
+        for (String id : CREATED) {
+            agent.removeContainer(NodeRemoveRequest.newBuilder().setContainerId(id).setForce(true).build());
+        }
+        channel.shutdownNow();
+        IMAGES.stop();
+        String mounts = Files.readString(Path.of("/proc/mounts"));
+        assertThat(mounts).doesNotContain(DATA.toString());
+        Process list = new ProcessBuilder("/usr/sbin/runc", "list", "-q").redirectErrorStream(true).start();
+        String runcIds = new String(list.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        list.waitFor();
+        for (String id : CREATED) {
+            assertThat(runcIds).doesNotContain(id);
+        }
+        assertThat(Files.exists(DATA.resolve("root/containers")) ? Files.list(DATA.resolve("root/containers")).count() : 0).isZero();
+    }
+
+    @Test
+    void echo_attachReceivesExactOutput() throws Exception {
+        String id = create(config("echo", "hello"));
+        Attachment attachment = attach(id, false);
+        agent.startContainer(ref(id));
+        attachment.awaitEnd();
+        assertThat(attachment.stdout()).isEqualTo("hello\n");
+        assertThat(attachment.stderr()).isEmpty();
+        assertThat(exit(id).getExit().getExitCode()).isZero();
+    }
+
+    @Test
+    void shell_separatesStreamsAndReportsExitCode() throws Exception {
+        String id = create(config("sh", "-c", "echo out; echo err >&2; exit 3"));
+        Attachment attachment = attach(id, false);
+        agent.startContainer(ref(id));
+        attachment.awaitEnd();
+        assertThat(attachment.stdout()).isEqualTo("out\n");
+        assertThat(attachment.stderr()).isEqualTo("err\n");
+        assertThat(exit(id).getExit().getExitCode()).isEqualTo(3);
+    }
+
+    @Test
+    void start_unknownCommand_isInvalidArgumentWithRuncMessage() throws Exception {
+        String id = create(config("nosuchcmd"));
+        assertThatThrownBy(() -> agent.startContainer(ref(id)))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+                    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+                    assertThat(e.getStatus().getDescription()).contains("executable file not found in $PATH")
+                            .contains("nosuchcmd");
+                });
+        assertThatThrownBy(() -> agent.startContainer(ref(id)))
+                .isInstanceOfSatisfying(StatusRuntimeException.class,
+                        e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT));
+    }
+
+    @Test
+    void start_notExecutable_isPermissionDenied() throws Exception {
+        String id = create(config("/etc/notexec"));
+        assertThatThrownBy(() -> agent.startContainer(ref(id)))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+                    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+                    assertThat(e.getStatus().getDescription()).contains("permission denied");
+                });
+    }
+
+    @Test
+    void create_unknownUser_isInvalidArgument() {
+        ContainerConfig config = config("true").toBuilder().setUser("nobody2").build();
+        assertThatThrownBy(() -> create(config))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+                    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+                    assertThat(e.getStatus().getDescription())
+                            .isEqualTo("unable to find user nobody2: no matching entries in passwd file");
+                });
+    }
+
+    @Test
+    void stop_sleepingContainer_exitsWithinTimeout() throws Exception {
+        String id = create(config("sleep", "300"));
+        agent.startContainer(ref(id));
+        long started = System.nanoTime();
+        NodeExit exit = agent.stopContainer(NodeStopRequest.newBuilder().setContainerId(id).setTimeoutSeconds(2).build());
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+        // busybox sleep as pid 1 ignores SIGTERM: the SIGKILL after the timeout ends it (128 + 9)
+        assertThat(exit.getExitCode()).isIn(137, 143);
+    }
+
+    @Test
+    void kill_withSignalName_andBadSignal() throws Exception {
+        String id = create(config("sleep", "300"));
+        agent.startContainer(ref(id));
+        assertThatThrownBy(() -> agent.killContainer(NodeKillRequest.newBuilder().setContainerId(id).setSignal("NOPE").build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+                    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+                    assertThat(e.getStatus().getDescription()).isEqualTo("Invalid signal: NOPE");
+                });
+        agent.killContainer(NodeKillRequest.newBuilder().setContainerId(id).setSignal("SIGKILL").build());
+        assertThat(exit(id).getExit().getExitCode()).isEqualTo(137);
+    }
+
+    @Test
+    void readLogs_tailAndStreams() throws Exception {
+        String id = create(config("sh", "-c", "echo one; echo two; echo three; echo oops >&2; printf last"));
+        agent.startContainer(ref(id));
+        exit(id);
+        List<LogEntry> all = logs(ReadLogsRequest.newBuilder().setContainerId(id).setStdout(true).setStderr(true).setTail(-1).build());
+        assertThat(all).extracting(e -> e.getData().toStringUtf8()).containsExactlyInAnyOrder("one\n", "two\n", "three\n", "oops\n", "last");
+        List<LogEntry> tail = logs(ReadLogsRequest.newBuilder().setContainerId(id).setStdout(true).setTail(2).build());
+        assertThat(tail).extracting(e -> e.getData().toStringUtf8()).containsExactly("three\n", "last");
+        List<LogEntry> errors = logs(ReadLogsRequest.newBuilder().setContainerId(id).setStderr(true).setTail(-1).build());
+        assertThat(errors).extracting(LogEntry::getStream).containsExactly(OutputStream.OUTPUT_STREAM_STDERR);
+    }
+
+    @Test
+    void readLogs_follow_endsWhenContainerExits() throws Exception {
+        String id = create(config("sh", "-c", "echo a; sleep 1; echo b"));
+        agent.startContainer(ref(id));
+        List<LogEntry> entries = logs(ReadLogsRequest.newBuilder().setContainerId(id).setStdout(true).setFollow(true).setTail(-1).build());
+        assertThat(entries).extracting(e -> e.getData().toStringUtf8()).containsExactly("a\n", "b\n");
+    }
+
+    @Test
+    void stdin_catEchoesBack() throws Exception {
+        ContainerConfig config = config("cat").toBuilder().setOpenStdin(true).setAttachStdin(true).build();
+        String id = create(config);
+        Attachment attachment = attach(id, true);
+        attachment.requests.onNext(AttachRequest.newBuilder().setStdin(ByteString.copyFromUtf8("ping\npong\n")).build());
+        attachment.requests.onNext(AttachRequest.newBuilder().setCloseStdin(true).build());
+        agent.startContainer(ref(id));
+        attachment.awaitEnd();
+        assertThat(attachment.stdout()).isEqualTo("ping\npong\n");
+        assertThat(exit(id).getExit().getExitCode()).isZero();
+    }
+
+    @Test
+    void twentyContainers_startedAtOnce_exitWithTheirOwnCodes() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            ids.add(create(config("sh", "-c", "exit " + i)));
+        }
+        List<CompletableFuture<?>> starts = new ArrayList<>();
+        NodeAgentGrpc.NodeAgentFutureStub futures = NodeAgentGrpc.newFutureStub(channel);
+        for (String id : ids) {
+            CompletableFuture<Object> started = new CompletableFuture<>();
+            com.google.common.util.concurrent.ListenableFuture<?> call = futures.startContainer(ref(id));
+            call.addListener(() -> started.complete(null), Runnable::run);
+            starts.add(started);
+        }
+        CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        for (int i = 0; i < 20; i++) {
+            assertThat(exit(ids.get(i)).getExit().getExitCode()).isEqualTo(i);
+        }
+    }
+
+    @Test
+    void remove_unknownContainer_isNotAnError() {
+        agent.removeContainer(NodeRemoveRequest.newBuilder().setContainerId(randomId()).build());
+    }
+
+    @Test
+    void create_sameImageTwice_unpacksLayerOnce() throws Exception {
+        int before = IMAGES.blobReads();
+        create(config("true"));
+        create(config("true"));
+        assertThat(IMAGES.blobReads() - before).isLessThanOrEqualTo(1);
+        assertThat(Files.list(DATA.resolve("root/snapshots")).filter(p -> !p.getFileName().toString().startsWith("unpack-")).count()).isEqualTo(1);
+    }
+
+    // ---- helpers
+
+    private static ContainerConfig config(String... cmd) {
+        return ContainerConfig.newBuilder().addAllCmd(List.of(cmd)).setAttachStdout(true).setAttachStderr(true).build();
+    }
+
+    private String create(ContainerConfig config) {
+        String id = randomId();
+        agent.createContainer(NodeCreateRequest.newBuilder().setContainerId(id).setName("c" + id.substring(0, 6))
+                .setImageId(IMAGE_ID).setConfig(config).setHostConfig(HostConfig.newBuilder().setNetworkMode("default")).build());
+        CREATED.add(id);
+        return id;
+    }
+
+    private static String randomId() {
+        byte[] bytes = new byte[32];
+        ThreadLocalRandom.current().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    private static NodeContainerRef ref(String id) {
+        return NodeContainerRef.newBuilder().setContainerId(id).build();
+    }
+
+    private CompletableFuture<NodeEvent> exitOf(String id) {
+        return exits.computeIfAbsent(id, k -> new CompletableFuture<>());
+    }
+
+    private NodeEvent exit(String id) throws Exception {
+        return exitOf(id).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    private List<LogEntry> logs(ReadLogsRequest request) {
+        List<LogEntry> entries = new ArrayList<>();
+        Iterator<LogEntry> it = agent.withDeadlineAfter(WAIT.toSeconds(), TimeUnit.SECONDS).readLogs(request);
+        it.forEachRemaining(entries::add);
+        return entries;
+    }
+
+    private Attachment attach(String id, boolean stdin) throws InterruptedException {
+        Attachment attachment = new Attachment();
+        attachment.requests = NodeAgentGrpc.newStub(channel).attach(attachment);
+        attachment.requests.onNext(AttachRequest.newBuilder().setOpen(AttachOpen.newBuilder().setContainerId(id)
+                .setStdin(stdin).setStdout(true).setStderr(true).setStream(true)).build());
+        assertThat(attachment.ready.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        return attachment;
+    }
+
+    private static final class Attachment implements StreamObserver<AttachResponse> {
+        final CountDownLatch ready = new CountDownLatch(1);
+        final CountDownLatch ended = new CountDownLatch(1);
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        final ByteArrayOutputStream err = new ByteArrayOutputStream();
+        volatile Throwable error;
+        StreamObserver<AttachRequest> requests;
+
+        @Override
+        public synchronized void onNext(AttachResponse response) {
+            if (response.hasReady()) {
+                ready.countDown();
+            } else if (response.getOutput().getStream() == OutputStream.OUTPUT_STREAM_STDERR) {
+                err.writeBytes(response.getOutput().getData().toByteArray());
+            } else {
+                out.writeBytes(response.getOutput().getData().toByteArray());
+            }
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            error = t;
+            ended.countDown();
+        }
+
+        @Override
+        public void onCompleted() {
+            requests.onCompleted();
+            ended.countDown();
+        }
+
+        void awaitEnd() throws InterruptedException {
+            assertThat(ended.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            assertThat(error).isNull();
+        }
+
+        synchronized String stdout() {
+            return out.toString(StandardCharsets.UTF_8);
+        }
+
+        synchronized String stderr() {
+            return err.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+}
