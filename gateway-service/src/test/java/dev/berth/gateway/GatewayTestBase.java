@@ -20,7 +20,7 @@ import java.net.http.HttpResponse;
 public abstract class GatewayTestBase {
 
     protected static final FakeBackends BACKENDS = start();
-    protected final HttpClient http = HttpClient.newHttpClient();
+    protected final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @LocalServerPort
     protected int port;

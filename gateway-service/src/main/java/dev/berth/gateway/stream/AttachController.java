@@ -39,11 +39,16 @@ class AttachController {
         this.active = active;
     }
 
-    @PostMapping(path = "/containers/{id}/attach", headers = "Upgrade")
-    void attachUpgraded(@PathVariable String id, AttachOptions options, HttpServletRequest request,
+    @PostMapping(path = "/containers/{id}/attach", headers = "Upgrade=tcp")
+    void attachUpgraded(@PathVariable String id, @RequestParam(defaultValue = "false") boolean stream,
+                        @RequestParam(defaultValue = "false") boolean stdin,
+                        @RequestParam(defaultValue = "false") boolean stdout,
+                        @RequestParam(defaultValue = "false") boolean stderr,
+                        @RequestParam(defaultValue = "false") boolean logs,
+                        HttpServletRequest request,
                         HttpServletResponse response) throws IOException, ServletException {
         Container container = containers.getContainer(ContainerRef.newBuilder().setRef(id).build());
-        AttachSession session = open(container, options);
+        AttachSession session = open(container, new AttachOptions(stream, stdin, stdout, stderr, logs));
         TomcatSocketHijack hijack = request.upgrade(TomcatSocketHijack.class);
         hijack.onOpen(socket -> {
             active.attaches().incrementAndGet();
@@ -65,10 +70,16 @@ class AttachController {
 
     /** Old clients attach without upgrading: output only, as a plain streamed response. */
     @PostMapping("/containers/{id}/attach")
-    ResponseEntity<StreamingResponseBody> attachPlain(@PathVariable String id, AttachOptions options,
-                                                      HttpServletResponse response) {
+    ResponseEntity<StreamingResponseBody> attachPlain(@PathVariable String id,
+                                                      @RequestParam(defaultValue = "false") boolean stream,
+                                                      @RequestParam(defaultValue = "false") boolean stdin,
+                                                      @RequestParam(defaultValue = "false") boolean stdout,
+                                                      @RequestParam(defaultValue = "false") boolean stderr,
+                                                      @RequestParam(defaultValue = "false") boolean logs,
+                                                                                                            HttpServletResponse response) {
         Container container = containers.getContainer(ContainerRef.newBuilder().setRef(id).build());
-        AttachSession session = open(container, options.withoutStdin());
+        // Without an upgraded connection there is no way to read stdin.
+        AttachSession session = open(container, new AttachOptions(stream, false, stdout, stderr, logs));
         StreamingResponseBody body = out -> {
             active.attaches().incrementAndGet();
             try {
@@ -95,11 +106,8 @@ class AttachController {
         return AttachSession.open(nodes.node(container.getNodeAddress()), open, container.getConfig().getTty());
     }
 
-    /** Query parameters of attach; Spring binds them by name. */
-    record AttachOptions(boolean stream, boolean stdin, boolean stdout, boolean stderr, boolean logs) {
-        AttachOptions withoutStdin() {
-            return new AttachOptions(stream, false, stdout, stderr, logs);
-        }
+    /** What the client asked to attach to. */
+    private record AttachOptions(boolean stream, boolean stdin, boolean stdout, boolean stderr, boolean logs) {
     }
 
     /** The response body of a plain (not upgraded) attach, flushed after every chunk. */
