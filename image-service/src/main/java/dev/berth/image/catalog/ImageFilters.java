@@ -59,7 +59,7 @@ public final class ImageFilters {
             case "true", "1" -> true;
             case "false", "0" -> false;
             default -> throw new InvalidArgumentException(
-                    "Invalid filter 'dangling=" + value + "'");
+                    "invalid filter 'dangling=" + value + "'");
         };
     }
 

@@ -1,0 +1,2 @@
+/** Meters published on /actuator/prometheus. */
+package dev.berth.image.metrics;
