@@ -49,6 +49,7 @@ public class NodeEventWatcher implements SmartLifecycle {
             return thread;
         });
         running = true;
+        log.info("watching events of nodes {}", nodes.nodeIds());
         nodes.nodeIds().forEach(nodeId -> connect(nodeId, MIN_BACKOFF));
     }
 
@@ -74,7 +75,7 @@ public class NodeEventWatcher implements SmartLifecycle {
 
                     @Override
                     public void onError(Throwable t) {
-                        log.debug("node {}: event stream failed: {}", nodeId, t.toString());
+                        log.debug("node {}: event stream failed", nodeId, t);
                         reconnect();
                     }
 

@@ -1,0 +1,215 @@
+package dev.berth.container.api;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.google.protobuf.Empty;
+import com.google.protobuf.Timestamp;
+
+import dev.berth.proto.v1.NodeAgentGrpc;
+import dev.berth.proto.v1.NodeContainerRef;
+import dev.berth.proto.v1.NodeContainerStatus;
+import dev.berth.proto.v1.NodeCreateRequest;
+import dev.berth.proto.v1.NodeEvent;
+import dev.berth.proto.v1.NodeEventType;
+import dev.berth.proto.v1.NodeExit;
+import dev.berth.proto.v1.NodeKillRequest;
+import dev.berth.proto.v1.NodeRemoveRequest;
+import dev.berth.proto.v1.NodeStartResponse;
+import dev.berth.proto.v1.NodeStopRequest;
+import dev.berth.proto.v1.WatchEventsRequest;
+import io.grpc.Server;
+import io.grpc.Status;
+import io.grpc.netty.NettyServerBuilder;
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.StreamObserver;
+
+/**
+ * A node-agent stand-in on a real port of 127.0.0.1. Processes are simulated by their
+ * command: {@code ["exit", "N"]} exits with N at once (the EXITED event is sent before
+ * Start answers), {@code ["nosuchcmd"]} is refused like runc would, anything else runs until
+ * stopped, killed or {@link #exit}ed.
+ */
+final class FakeNodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements AutoCloseable {
+
+    static final String RUNC_NOT_FOUND = "runc create failed: unable to start container process: "
+            + "exec: \"nosuchcmd\": executable file not found in $PATH";
+
+    static final class Fake {
+        final NodeCreateRequest request;
+        volatile NodeContainerStatus status = NodeContainerStatus.NODE_CONTAINER_STATUS_CREATED;
+        volatile int pid;
+        volatile NodeExit exit;
+
+        Fake(NodeCreateRequest request) {
+            this.request = request;
+        }
+    }
+
+    final Map<String, Fake> containers = new ConcurrentHashMap<>();
+    final List<NodeStopRequest> stops = new CopyOnWriteArrayList<>();
+    final List<NodeRemoveRequest> removes = new CopyOnWriteArrayList<>();
+    private final List<StreamObserver<NodeEvent>> watchers = new CopyOnWriteArrayList<>();
+    private final AtomicInteger pids = new AtomicInteger(1000);
+    volatile Status failCreate;
+    volatile CountDownLatch holdRemove;
+    private final Server server;
+
+    FakeNodeAgent() throws IOException {
+        server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0)).addService(this).build().start();
+    }
+
+    String address() {
+        return "127.0.0.1:" + server.getPort();
+    }
+
+    int watcherCount() {
+        return watchers.size();
+    }
+
+    @Override
+    public void createContainer(NodeCreateRequest request, StreamObserver<Empty> response) {
+        if (failCreate != null) {
+            response.onError(failCreate.asRuntimeException());
+            return;
+        }
+        containers.put(request.getContainerId(), new Fake(request));
+        done(response, Empty.getDefaultInstance());
+    }
+
+    @Override
+    public void startContainer(NodeContainerRef request, StreamObserver<NodeStartResponse> response) {
+        Fake fake = containers.get(request.getContainerId());
+        if (fake == null) {
+            response.onError(Status.NOT_FOUND.withDescription("no such container").asRuntimeException());
+            return;
+        }
+        List<String> cmd = fake.request.getConfig().getCmdList();
+        if (!cmd.isEmpty() && cmd.get(0).equals("nosuchcmd")) {
+            response.onError(Status.INVALID_ARGUMENT.withDescription(RUNC_NOT_FOUND).asRuntimeException());
+            return;
+        }
+        Timestamp startedAt = now();
+        fake.pid = pids.incrementAndGet();
+        fake.status = NodeContainerStatus.NODE_CONTAINER_STATUS_RUNNING;
+        publish(NodeEvent.newBuilder().setType(NodeEventType.NODE_EVENT_TYPE_STARTED)
+                .setContainerId(request.getContainerId()).setStatus(fake.status).setPid(fake.pid)
+                .setTime(startedAt).build());
+        if (cmd.size() == 2 && cmd.get(0).equals("exit")) {
+            exit(request.getContainerId(), Integer.parseInt(cmd.get(1)));
+        }
+        done(response, NodeStartResponse.newBuilder().setPid(fake.pid).setStartedAt(startedAt).build());
+    }
+
+    @Override
+    public void stopContainer(NodeStopRequest request, StreamObserver<NodeExit> response) {
+        stops.add(request);
+        Fake fake = containers.get(request.getContainerId());
+        if (fake.status == NodeContainerStatus.NODE_CONTAINER_STATUS_RUNNING) {
+            exit(request.getContainerId(), request.getSignal().endsWith("KILL") ? 137 : 143);
+        }
+        done(response, fake.exit);
+    }
+
+    @Override
+    public void killContainer(NodeKillRequest request, StreamObserver<Empty> response) {
+        int signal = switch (request.getSignal()) {
+            case "SIGKILL", "KILL", "9" -> 9;
+            case "SIGTERM", "TERM", "15" -> 15;
+            case "SIGUSR1", "USR1" -> 10;
+            default -> -1;
+        };
+        if (signal < 0) {
+            response.onError(Status.INVALID_ARGUMENT.withDescription("Invalid signal: " + request.getSignal())
+                    .asRuntimeException());
+            return;
+        }
+        if (signal != 10) {
+            exit(request.getContainerId(), 128 + signal);
+        }
+        done(response, Empty.getDefaultInstance());
+    }
+
+    @Override
+    public void removeContainer(NodeRemoveRequest request, StreamObserver<Empty> response) {
+        CountDownLatch hold = holdRemove;
+        if (hold != null) {
+            await(hold);
+        }
+        removes.add(request);
+        Fake fake = containers.get(request.getContainerId());
+        if (fake != null && fake.status == NodeContainerStatus.NODE_CONTAINER_STATUS_RUNNING && request.getForce()) {
+            exit(request.getContainerId(), 137);
+        }
+        containers.remove(request.getContainerId());
+        done(response, Empty.getDefaultInstance());
+    }
+
+    @Override
+    public void watchEvents(WatchEventsRequest request, StreamObserver<NodeEvent> response) {
+        synchronized (this) {
+            for (Map.Entry<String, Fake> entry : containers.entrySet()) {
+                Fake fake = entry.getValue();
+                NodeEvent.Builder snapshot = NodeEvent.newBuilder().setType(NodeEventType.NODE_EVENT_TYPE_SNAPSHOT)
+                        .setContainerId(entry.getKey()).setStatus(fake.status).setPid(fake.pid).setTime(now());
+                if (fake.exit != null) {
+                    snapshot.setExit(fake.exit);
+                }
+                response.onNext(snapshot.build());
+            }
+            response.onNext(NodeEvent.newBuilder().setType(NodeEventType.NODE_EVENT_TYPE_SYNCED).build());
+            watchers.add(response);
+        }
+        ((ServerCallStreamObserver<NodeEvent>) response).setOnCancelHandler(() -> watchers.remove(response));
+    }
+
+    /** The process of {@code id} exits with {@code code}; watchers hear of it. */
+    synchronized void exit(String id, int code) {
+        Fake fake = containers.get(id);
+        fake.status = NodeContainerStatus.NODE_CONTAINER_STATUS_EXITED;
+        fake.exit = NodeExit.newBuilder().setExitCode(code).setFinishedAt(now()).build();
+        publish(NodeEvent.newBuilder().setType(NodeEventType.NODE_EVENT_TYPE_EXITED).setContainerId(id)
+                .setStatus(fake.status).setTime(fake.exit.getFinishedAt()).setExit(fake.exit).build());
+    }
+
+    private synchronized void publish(NodeEvent event) {
+        for (StreamObserver<NodeEvent> watcher : watchers) {
+            try {
+                watcher.onNext(event);
+            } catch (RuntimeException e) {
+                watchers.remove(watcher);
+            }
+        }
+    }
+
+    private static Timestamp now() {
+        Instant now = Instant.now();
+        return Timestamp.newBuilder().setSeconds(now.getEpochSecond()).setNanos(now.getNano()).build();
+    }
+
+    private static <T> void done(StreamObserver<T> response, T value) {
+        response.onNext(value);
+        response.onCompleted();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+}
