@@ -37,6 +37,7 @@ public class FakeContainerService extends ContainerServiceGrpc.ContainerServiceI
     public final Map<String, Container> byId = new ConcurrentHashMap<>();
     public final BlockingQueue<CreateContainerRequest> creates = new LinkedBlockingQueue<>();
     public final BlockingQueue<WaitRegistration> waits = new LinkedBlockingQueue<>();
+    public final BlockingQueue<String> started = new LinkedBlockingQueue<>();
 
     /** A wait the test answers. */
     public record WaitRegistration(WaitContainerRequest request, StreamObserver<WaitContainerResponse> observer) {
@@ -120,6 +121,7 @@ public class FakeContainerService extends ContainerServiceGrpc.ContainerServiceI
                     .setStatus(ContainerStatus.CONTAINER_STATUS_RUNNING).setPid(7)
                     .setStartedAt(ts(Instant.now()))).build();
             byId.put(c.getId(), started);
+            this.started.add(c.getId());
             return StartContainerResponse.newBuilder().setContainer(started).setAlreadyRunning(running).build();
         });
     }
