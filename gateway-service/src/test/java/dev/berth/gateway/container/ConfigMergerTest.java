@@ -1,0 +1,110 @@
+package dev.berth.gateway.container;
+
+import dev.berth.gateway.api.DockerApiException;
+import dev.berth.proto.v1.ContainerConfig;
+import dev.berth.proto.v1.ImageConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ConfigMergerTest {
+
+    private static final ImageConfig IMAGE = ImageConfig.newBuilder()
+            .addEnv("PATH=/bin").addEnv("LANG=C")
+            .addEntrypoint("/entry.sh")
+            .addCmd("serve")
+            .setWorkingDir("/srv").setUser("app").setStopSignal("SIGQUIT")
+            .putLabels("tier", "base").putLabels("vendor", "acme")
+            .addExposedPorts("80/tcp")
+            .build();
+
+    private static final ImageConfig SHELL_IMAGE = ImageConfig.newBuilder().addCmd("sh").build();
+
+    static RequestedConfig request(List<String> entrypoint, List<String> cmd) {
+        return request(entrypoint, cmd, null, null);
+    }
+
+    static RequestedConfig request(List<String> entrypoint, List<String> cmd, List<String> env,
+                                   Map<String, String> labels) {
+        return new RequestedConfig("", "", "", false, true, true, false, false, false, env, cmd, entrypoint,
+                "img", "", labels, "", null, List.of(), List.of(), false, "");
+    }
+
+    static Stream<Arguments> commands() {
+        return Stream.of(
+                // request entrypoint, request cmd, image -> entrypoint, cmd
+                Arguments.of(null, null, IMAGE, List.of("/entry.sh"), List.of("serve")),
+                Arguments.of(null, List.of("debug"), IMAGE, List.of("/entry.sh"), List.of("debug")),
+                Arguments.of(List.of("/bin/sh"), null, IMAGE, List.of("/bin/sh"), List.of()),
+                Arguments.of(List.of("/bin/sh"), List.of("-c", "x"), IMAGE, List.of("/bin/sh"), List.of("-c", "x")),
+                Arguments.of(List.of(""), List.of("ls"), IMAGE, List.of(), List.of("ls")),
+                Arguments.of(List.of(), null, IMAGE, List.of(), List.of("serve")),
+                Arguments.of(null, List.of(), SHELL_IMAGE, List.of(), List.of("sh")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("commands")
+    void merge_commandTable(List<String> entrypoint, List<String> cmd, ImageConfig image,
+                            List<String> expectedEntrypoint, List<String> expectedCmd) {
+        ContainerConfig merged = ConfigMerger.merge(request(entrypoint, cmd), image);
+
+        assertThat(merged.getEntrypointList()).isEqualTo(expectedEntrypoint);
+        assertThat(merged.getCmdList()).isEqualTo(expectedCmd);
+    }
+
+    @Test
+    void merge_noCommandAnywhere_isRefused() {
+        assertThatThrownBy(() -> ConfigMerger.merge(request(List.of(""), null), ImageConfig.getDefaultInstance()))
+                .isInstanceOf(DockerApiException.class).hasMessage("No command specified");
+    }
+
+    @Test
+    void merge_envRequestFirstThenImageVariablesNotOverridden() {
+        ContainerConfig merged = ConfigMerger.merge(request(null, null, List.of("LANG=en", "X=1"), null), IMAGE);
+
+        assertThat(merged.getEnvList()).containsExactly("LANG=en", "X=1", "PATH=/bin");
+    }
+
+    @Test
+    void merge_labelsUnionRequestWins() {
+        ContainerConfig merged = ConfigMerger.merge(request(null, null, null, Map.of("tier", "web")), IMAGE);
+
+        assertThat(merged.getLabelsMap()).isEqualTo(Map.of("tier", "web", "vendor", "acme"));
+    }
+
+    @Test
+    void merge_emptyRequestFieldsTakeTheImagesValues() {
+        ContainerConfig merged = ConfigMerger.merge(request(null, null), IMAGE);
+
+        assertThat(merged.getWorkingDir()).isEqualTo("/srv");
+        assertThat(merged.getUser()).isEqualTo("app");
+        assertThat(merged.getStopSignal()).isEqualTo("SIGQUIT");
+        assertThat(merged.getExposedPortsList()).containsExactly("80/tcp");
+        assertThat(merged.getImage()).isEqualTo("img");
+        assertThat(merged.hasStopTimeout()).isFalse();
+    }
+
+    @Test
+    void merge_requestFieldsWin() {
+        RequestedConfig request = new RequestedConfig("h", "", "root", true, true, true, true, true, true, null,
+                List.of("x"), null, "img", "/tmp", null, "SIGINT", 3, List.of(), List.of(), true, "host");
+
+        ContainerConfig merged = ConfigMerger.merge(request, IMAGE);
+
+        assertThat(merged.getWorkingDir()).isEqualTo("/tmp");
+        assertThat(merged.getUser()).isEqualTo("root");
+        assertThat(merged.getStopSignal()).isEqualTo("SIGINT");
+        assertThat(merged.getStopTimeout()).isEqualTo(3);
+        assertThat(merged.getHostname()).isEqualTo("h");
+        assertThat(merged.getTty()).isTrue();
+        assertThat(merged.getOpenStdin()).isTrue();
+    }
+}
