@@ -17,6 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The plain request/response endpoints, over HTTP as a client meets them. */
 class GatewayApiTest extends GatewayTestBase {
 
+    @org.springframework.boot.test.web.server.LocalManagementPort
+    int managementPort;
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test
@@ -189,6 +192,19 @@ class GatewayApiTest extends GatewayTestBase {
 
         assertThat(response.statusCode()).isEqualTo(500);
         assertThat(JSON.readTree(response.body()).get("message").asString()).contains("alpine:3");
+    }
+
+    @Test
+    void prometheus_exposesRequestTimerAndStreamGauges() throws Exception {
+        send("GET", "/_ping", null);
+
+        String metrics = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                "http://127.0.0.1:" + managementPort + "/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+
+        assertThat(metrics).contains("http_server_requests_seconds_count")
+                .contains("berth_gateway_attach_active").contains("berth_gateway_wait_active")
+                .contains("berth_gateway_logs_active");
     }
 
     private static JsonNode find(JsonNode list, String id) {

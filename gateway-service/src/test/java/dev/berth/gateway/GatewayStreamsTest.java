@@ -90,7 +90,7 @@ class GatewayStreamsTest extends GatewayTestBase {
     }
 
     @Test
-    void attach_forwardsStdinAndClosesItAtClientEof() throws Exception {
+    void attach_forwardsStdinClosesItAtClientEofAndResizes() throws Exception {
         BACKENDS.containers.put("typed", ContainerStatus.CONTAINER_STATUS_RUNNING, true);
         BACKENDS.node.attachments.clear();
         try (RawHttp attach = new RawHttp(port, "POST /containers/typed/attach?stream=1&stdin=1&stdout=1"
@@ -103,6 +103,11 @@ class GatewayStreamsTest extends GatewayTestBase {
             AttachRequest stdin = node.received.poll(5, TimeUnit.SECONDS);
             assertThat(stdin.getStdin().toStringUtf8()).isEqualTo("ls\n");
             assertThat(node.received.poll(5, TimeUnit.SECONDS).getCloseStdin()).isTrue();
+
+            assertThat(send("POST", "/containers/typed/resize?h=40&w=120", null).statusCode()).isEqualTo(200);
+            AttachRequest resize = node.received.poll(5, TimeUnit.SECONDS);
+            assertThat(resize.getResize().getRows()).isEqualTo(40);
+            assertThat(resize.getResize().getCols()).isEqualTo(120);
 
             node.output(OutputStream.OUTPUT_STREAM_STDOUT, "bin\r\n");
             node.end();

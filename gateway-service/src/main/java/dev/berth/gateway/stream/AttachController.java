@@ -30,13 +30,15 @@ class AttachController {
     private final NodeChannels nodes;
     private final SimpleAsyncTaskExecutor threads;
     private final ActiveStreams active;
+    private final AttachRegistry registry;
 
     AttachController(ContainerServiceGrpc.ContainerServiceBlockingStub containers, NodeChannels nodes,
-                     SimpleAsyncTaskExecutor streamExecutor, ActiveStreams active) {
+                     SimpleAsyncTaskExecutor streamExecutor, ActiveStreams active, AttachRegistry registry) {
         this.containers = containers;
         this.nodes = nodes;
         this.threads = streamExecutor;
         this.active = active;
+        this.registry = registry;
     }
 
     @PostMapping(path = "/containers/{id}/attach", headers = "Upgrade=tcp")
@@ -103,7 +105,19 @@ class AttachController {
                 .setLogs(options.logs())
                 .setStream(options.stream())
                 .build();
-        return AttachSession.open(nodes.node(container.getNodeAddress()), open, container.getConfig().getTty());
+        AttachSession session = AttachSession.open(nodes.node(container.getNodeAddress()), open,
+                container.getConfig().getTty());
+        registry.add(container.getId(), session);
+        return session;
+    }
+
+    /** The CLI resizes a TTY container's terminal after start and on every SIGWINCH. */
+    @PostMapping("/containers/{id}/resize")
+    ResponseEntity<Void> resize(@PathVariable String id, @RequestParam(defaultValue = "0") int h,
+                                @RequestParam(defaultValue = "0") int w) {
+        Container container = containers.getContainer(ContainerRef.newBuilder().setRef(id).build());
+        registry.resize(container.getId(), h, w);
+        return ResponseEntity.ok().build();
     }
 
     /** What the client asked to attach to. */

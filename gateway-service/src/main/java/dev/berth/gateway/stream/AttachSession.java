@@ -7,6 +7,7 @@ import dev.berth.proto.v1.AttachOpen;
 import dev.berth.proto.v1.AttachRequest;
 import dev.berth.proto.v1.AttachResponse;
 import dev.berth.proto.v1.NodeAgentGrpc;
+import dev.berth.proto.v1.TerminalSize;
 import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
 import org.slf4j.Logger;
@@ -39,6 +40,7 @@ final class AttachSession {
     private final BlockingQueue<byte[]> output = new LinkedBlockingQueue<>();
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
     private volatile ClientCallStreamObserver<AttachRequest> requests;
+    private volatile boolean ended;
     private boolean requestsClosed;
 
     private AttachSession(boolean tty, boolean stdin) {
@@ -102,14 +104,27 @@ final class AttachSession {
         }
     }
 
+    /** Passes the client's terminal size to the container's TTY. */
+    void resize(int rows, int cols) {
+        send(AttachRequest.newBuilder().setResize(TerminalSize.newBuilder().setRows(rows).setCols(cols)).build());
+    }
+
+    /** True once the node's stream has ended or the client went away. */
+    boolean ended() {
+        return ended;
+    }
+
     boolean wantsInput() {
         return stdin;
     }
 
     void cancel() {
-        ClientCallStreamObserver<AttachRequest> call = requests;
-        if (call != null) {
-            call.cancel("client went away", null);
+        ended = true;
+        synchronized (this) {
+            if (!requestsClosed) {
+                requestsClosed = true;
+                requests.cancel("client went away", null);
+            }
         }
         output.offer(END);
     }
@@ -151,12 +166,14 @@ final class AttachSession {
             if (!ready.completeExceptionally(t)) {
                 log.debug("node attach stream failed: {}", t.toString());
             }
+            ended = true;
             output.add(END);
         }
 
         @Override
         public void onCompleted() {
             ready.completeExceptionally(new IllegalStateException("attach ended before ready"));
+            ended = true;
             output.add(END);
             closeRequests();
         }

@@ -1,12 +1,15 @@
 package dev.berth.gateway.system;
 
 import dev.berth.gateway.api.ApiVersion;
+import dev.berth.gateway.api.GrpcErrors;
 import dev.berth.gateway.backend.GatewayProperties;
 import dev.berth.proto.v1.Container;
 import dev.berth.proto.v1.ContainerServiceGrpc;
+import dev.berth.proto.v1.ContainerStatus;
 import dev.berth.proto.v1.ImageServiceGrpc;
 import dev.berth.proto.v1.ListContainersRequest;
 import dev.berth.proto.v1.ListImagesRequest;
+import io.grpc.StatusRuntimeException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -18,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,11 +93,23 @@ class SystemController {
 
     @GetMapping("/info")
     ResponseEntity<Map<String, Object>> info() {
-        List<Container> all = containers.listContainers(ListContainersRequest.newBuilder().setAll(true).build())
-                .getContainersList();
-        int imageCount = images.listImages(ListImagesRequest.getDefaultInstance()).getImagesCount();
-        long running = all.stream().filter(c -> c.getState().getStatus() == dev.berth.proto.v1.ContainerStatus.CONTAINER_STATUS_RUNNING).count();
-        long paused = all.stream().filter(c -> c.getState().getStatus() == dev.berth.proto.v1.ContainerStatus.CONTAINER_STATUS_PAUSED).count();
+        List<String> warnings = new ArrayList<>();
+        List<Container> all = List.of();
+        int imageCount = 0;
+        // docker info should print even when a backend is down: say so in the warnings instead.
+        try {
+            all = containers.listContainers(ListContainersRequest.newBuilder().setAll(true).build())
+                    .getContainersList();
+        } catch (StatusRuntimeException e) {
+            warnings.add("WARNING: container-service: " + GrpcErrors.message(e.getStatus()));
+        }
+        try {
+            imageCount = images.listImages(ListImagesRequest.getDefaultInstance()).getImagesCount();
+        } catch (StatusRuntimeException e) {
+            warnings.add("WARNING: image-service: " + GrpcErrors.message(e.getStatus()));
+        }
+        long running = all.stream().filter(c -> c.getState().getStatus() == ContainerStatus.CONTAINER_STATUS_RUNNING).count();
+        long paused = all.stream().filter(c -> c.getState().getStatus() == ContainerStatus.CONTAINER_STATUS_PAUSED).count();
 
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("ID", host.engineId());
@@ -154,7 +170,7 @@ class SystemController {
         body.put("RuncCommit", Map.of("ID", ""));
         body.put("InitCommit", Map.of("ID", ""));
         body.put("SecurityOptions", List.of());
-        body.put("Warnings", List.of());
+        body.put("Warnings", warnings);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
