@@ -19,9 +19,6 @@ public final class GrpcErrors {
     }
 
     public static String message(Status status) {
-        if (status.getCode() == Status.Code.UNAVAILABLE) {
-            return "berth backend unavailable: " + describe(status);
-        }
         if (status.getDescription() == null || status.getDescription().isEmpty()) {
             return describe(status);
         }

@@ -13,12 +13,14 @@ class BackendClients {
 
     @Bean(destroyMethod = "shutdownNow")
     ManagedChannel imageServiceChannel(GatewayProperties properties) {
-        return ManagedChannelBuilder.forTarget(properties.imageService()).usePlaintext().build();
+        return ManagedChannelBuilder.forTarget(properties.imageService()).usePlaintext()
+                .intercept(new UnavailableNaming("image-service", properties.imageService())).build();
     }
 
     @Bean(destroyMethod = "shutdownNow")
     ManagedChannel containerServiceChannel(GatewayProperties properties) {
-        return ManagedChannelBuilder.forTarget(properties.containerService()).usePlaintext().build();
+        return ManagedChannelBuilder.forTarget(properties.containerService()).usePlaintext()
+                .intercept(new UnavailableNaming("container-service", properties.containerService())).build();
     }
 
     @Bean

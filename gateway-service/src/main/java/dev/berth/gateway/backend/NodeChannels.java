@@ -25,7 +25,8 @@ public class NodeChannels {
 
     private ManagedChannel channel(String address) {
         return channels.computeIfAbsent(address,
-                a -> ManagedChannelBuilder.forTarget(a).usePlaintext().build());
+                a -> ManagedChannelBuilder.forTarget(a).usePlaintext()
+                        .intercept(new UnavailableNaming("node-agent", a)).build());
     }
 
     @PreDestroy

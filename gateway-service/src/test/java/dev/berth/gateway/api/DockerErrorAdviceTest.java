@@ -36,12 +36,11 @@ class DockerErrorAdviceTest {
     }
 
     @Test
-    void grpc_unavailable_saysWhichWay() {
-        ResponseEntity<Map<String, String>> response = advice.grpc(
-                Status.UNAVAILABLE.withDescription("io exception").asRuntimeException());
+    void grpc_withoutDescription_namesTheCode() {
+        ResponseEntity<Map<String, String>> response = advice.grpc(Status.UNAVAILABLE.asRuntimeException());
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
-        assertThat(response.getBody().get("message")).isEqualTo("berth backend unavailable: UNAVAILABLE: io exception");
+        assertThat(response.getBody().get("message")).isEqualTo("UNAVAILABLE");
     }
 
     @Test
