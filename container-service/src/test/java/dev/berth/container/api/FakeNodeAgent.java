@@ -64,7 +64,12 @@ final class FakeNodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements Aut
     private final Server server;
 
     FakeNodeAgent() throws IOException {
-        server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0)).addService(this).build().start();
+        this(0);
+    }
+
+    FakeNodeAgent(int port) throws IOException {
+        server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port)).addService(this).build()
+                .start();
     }
 
     String address() {
