@@ -13,7 +13,9 @@ import dev.berth.container.node.NodeRegistry;
 import dev.berth.container.store.ContainerRow;
 import dev.berth.container.waiting.ContainerWaits;
 import dev.berth.container.waiting.WaitRegistry;
+import dev.berth.proto.v1.NodeExit;
 import dev.berth.proto.v1.NodeRemoveRequest;
+import dev.berth.proto.v1.NodeStopRequest;
 import io.grpc.StatusRuntimeException;
 
 /**
@@ -43,6 +45,7 @@ public class ContainerRemoval {
 
     public void remove(String ref, boolean force) {
         ContainerRow found = lookup.resolve(ref);
+        boolean[] hadProcess = new boolean[1];
         ContainerRow marked = guard.apply(found.id(), () -> {
             ContainerRow row = lookup.current(found.id()).orElseThrow(() -> ContainerException.noSuchContainer(ref));
             State state = State.of(row.status());
@@ -53,9 +56,34 @@ public class ContainerRemoval {
                 throw ContainerException.precondition("cannot remove container \"/" + row.name()
                         + "\": container is running: stop the container before removing or force remove");
             }
+            hadProcess[0] = state.hasProcess();
             return markRemoving(row);
         });
+        if (hadProcess[0]) {
+            killForRemoval(marked);
+        }
         finish(marked, force);
+    }
+
+    /**
+     * A forced removal of a running container kills it first, as dockerd does, so that the
+     * "removed" waiters get its real exit code (137) rather than a stale one.
+     */
+    private void killForRemoval(ContainerRow marked) {
+        NodeExit exit;
+        try {
+            exit = nodes.blocking(marked.nodeId()).withDeadlineAfter(1, TimeUnit.MINUTES).stopContainer(
+                    NodeStopRequest.newBuilder().setContainerId(marked.id()).setSignal("SIGKILL")
+                            .setTimeoutSeconds(0).build());
+        } catch (StatusRuntimeException e) {
+            log.debug("kill before removal of {} failed: {}", marked.id(), e.getStatus());
+            return;
+        }
+        Exit recorded = Exit.fromNode(exit);
+        guard.run(marked.id(), () -> lookup.current(marked.id()).ifPresent(row -> store.update(
+                row.withExit(recorded.code(), recorded.finishedAt(), recorded.oomKilled(), recorded.error())
+                        .withStatus(State.REMOVING.dockerName()),
+                "die", Map.of("exitCode", Integer.toString(recorded.code())))));
     }
 
     /** Removal after an exit or a refused start of an auto-remove container; quiet if already under way. */

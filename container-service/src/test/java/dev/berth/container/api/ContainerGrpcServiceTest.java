@@ -399,7 +399,7 @@ class ContainerGrpcServiceTest {
         service.blocking().removeContainer(
                 RemoveContainerRequest.newBuilder().setRef(created.getId()).setForce(true).build());
 
-        removed.result();
+        assertThat(removed.result().getExitCode()).isEqualTo(137);
         assertThat(statusOf(() -> get(created.getId())).getCode()).isEqualTo(Status.Code.NOT_FOUND);
         assertThat(node.removes).anyMatch(r -> r.getContainerId().equals(created.getId()) && r.getForce());
     }
