@@ -60,7 +60,7 @@ public class ContainerCreation {
                             .setHostConfig(request.getHostConfig())
                             .build());
         } catch (StatusRuntimeException e) {
-            store.delete(row.id(), "create-failed");
+            store.discard(row.id());
             throw e;
         }
         return row;

@@ -101,6 +101,18 @@ public class ContainerRemoval {
         }
     }
 
+    /**
+     * Finishes a removal that was interrupted (the service stopped while the row said
+     * {@code removing}). Removing twice is harmless: the node ignores unknown containers.
+     */
+    public void resumeInterrupted(ContainerRow removing) {
+        try {
+            finish(removing, true);
+        } catch (RuntimeException e) {
+            log.warn("resuming removal of container {} failed: {}", removing.id(), e.toString());
+        }
+    }
+
     private ContainerRow markRemoving(ContainerRow row) {
         Transitions.check(row.id(), State.of(row.status()), State.REMOVING);
         return store.update(row.withStatus(State.REMOVING.dockerName()), "removing", Map.of());

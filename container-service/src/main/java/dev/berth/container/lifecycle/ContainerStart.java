@@ -77,7 +77,7 @@ public class ContainerStart {
         boolean exitAlreadyRecorded = state == State.EXITED && current.finishedAt() != null
                 && !current.finishedAt().isBefore(startedAt);
         if (exitAlreadyRecorded) {
-            return store.update(current.withStartTime(pid, startedAt), "start", Map.of("pid", "" + pid));
+            return store.update(current.withStartTime(startedAt), "start", Map.of("pid", Integer.toString(pid)));
         }
         if (state == State.CREATED || state == State.EXITED) {
             return store.update(current.withStarted(State.RUNNING.dockerName(), pid, startedAt), "start",

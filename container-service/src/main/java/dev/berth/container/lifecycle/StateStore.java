@@ -56,6 +56,14 @@ public class StateStore {
         });
     }
 
+    /** Undoes a create that failed on the node: the row and its history go. */
+    public void discard(String containerId) {
+        transactions.executeWithoutResult(status -> {
+            containers.deleteById(containerId);
+            events.deleteByContainerId(containerId);
+        });
+    }
+
     private void append(String containerId, String type, Map<String, String> attributes) {
         Struct.Builder json = Struct.newBuilder();
         attributes.forEach((k, v) -> json.putFields(k, Value.newBuilder().setStringValue(v).build()));

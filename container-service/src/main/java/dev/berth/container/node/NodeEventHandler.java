@@ -3,6 +3,7 @@ package dev.berth.container.node;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +37,8 @@ public class NodeEventHandler {
     private final StateStore store;
     private final ExitRecorder exits;
     private final ContainerRemoval removal;
+    /** Nodes whose interrupted removals were resumed: once per node and process. */
+    private final Set<String> resumedNodes = ConcurrentHashMap.newKeySet();
 
     public NodeEventHandler(ContainerRepository containers, ContainerGuard guard, StateStore store,
             ExitRecorder exits, ContainerRemoval removal) {
@@ -63,7 +66,12 @@ public class NodeEventHandler {
                         snapshotIds.add(event.getContainerId());
                         reconcile(event);
                     }
-                    case NODE_EVENT_TYPE_SYNCED -> forgetMissing(nodeId, snapshotIds);
+                    case NODE_EVENT_TYPE_SYNCED -> {
+                        forgetMissing(nodeId, snapshotIds);
+                        if (resumedNodes.add(nodeId)) {
+                            resumeRemovals(nodeId);
+                        }
+                    }
                     case NODE_EVENT_TYPE_EXITED -> exits.record(event.getContainerId(), Exit.fromNode(event.getExit()));
                     default -> {
                         // STARTED: Start's own answer records the running state.
@@ -101,6 +109,12 @@ public class NodeEventHandler {
                 .filter(row -> State.of(row.status()) == State.EXITED)
                 .filter(row -> ProtoJson.readHostConfig(row.hostConfig()).getAutoRemove())
                 .ifPresent(row -> removal.autoRemove(id));
+    }
+
+    private void resumeRemovals(String nodeId) {
+        containers.findByNodeId(nodeId).stream()
+                .filter(row -> State.of(row.status()) == State.REMOVING)
+                .forEach(removal::resumeInterrupted);
     }
 
     private void forgetMissing(String nodeId, Set<String> known) {

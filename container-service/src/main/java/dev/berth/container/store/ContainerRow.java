@@ -53,9 +53,9 @@ public record ContainerRow(
                 oomKilled, createdAt, startedAt, finishedAt, restartCount, nodeId, version);
     }
 
-    /** The process' pid and start time, for a start whose exit was recorded first. */
-    public ContainerRow withStartTime(int newPid, OffsetDateTime at) {
-        return new ContainerRow(id, name, imageId, image, config, hostConfig, status, newPid, exitCode, error,
+    /** The start time of a process whose exit was recorded first (so no pid any more). */
+    public ContainerRow withStartTime(OffsetDateTime at) {
+        return new ContainerRow(id, name, imageId, image, config, hostConfig, status, 0, exitCode, error,
                 oomKilled, createdAt, at, finishedAt, restartCount, nodeId, version);
     }
 }

@@ -161,6 +161,7 @@ class ContainerGrpcServiceTest {
             node.failCreate = null;
         }
         assertThat(statusOf(() -> get(name)).getCode()).isEqualTo(Status.Code.NOT_FOUND);
+        assertThat(service.bean(dev.berth.container.store.ContainerRepository.class).findByName(name)).isEmpty();
         create(name);
     }
 

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.berth.container.lifecycle.Exit;
+import dev.berth.container.store.ContainerRepository;
 import dev.berth.proto.v1.Container;
 import dev.berth.proto.v1.ContainerConfig;
 import dev.berth.proto.v1.ContainerRef;
@@ -20,7 +21,8 @@ import dev.berth.proto.v1.WaitCondition;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 
-/** A new application context on the same H2 file: rows survive, exits missed meanwhile are reconciled. */
+/** A new application context on the same H2 file: rows survive, exits missed meanwhile are reconciled,
+ * interrupted removals finished. */
 class ServiceRestartTest {
 
     @TempDir
@@ -34,6 +36,7 @@ class ServiceRestartTest {
             String idle;
             String autoRemoved;
             String forgotten;
+            String halfRemoved;
             try (ServiceHarness first = new ServiceHarness(dataRoot, node.address())) {
                 Eventually.await("the event stream", () -> node.watcherCount() == 1);
                 running = createAndStart(first, "running", "sleep", false);
@@ -42,6 +45,9 @@ class ServiceRestartTest {
                 idle = create(first, "idle", "sleep", false).getId();
                 autoRemoved = createAndStart(first, "autoremoved", "sleep", true);
                 forgotten = createAndStart(first, "forgotten", "sleep", false);
+                halfRemoved = create(first, "halfremoved", "sleep", false).getId();
+                ContainerRepository rows = first.bean(ContainerRepository.class);
+                rows.save(rows.findById(halfRemoved).orElseThrow().withStatus("removing"));
             }
             Eventually.await("the old stream to close", () -> node.watcherCount() == 0);
             node.exit(running, 9);
@@ -61,6 +67,8 @@ class ServiceRestartTest {
                         .isEqualTo(ContainerStatus.CONTAINER_STATUS_EXITED);
                 assertThat(get(second, idle).getState().getStatus()).isEqualTo(ContainerStatus.CONTAINER_STATUS_CREATED);
                 Eventually.await("the auto-remove container to go", () -> isGone(second, autoRemoved));
+                Eventually.await("the interrupted removal to finish", () -> isGone(second, halfRemoved));
+                assertThat(node.removes).anyMatch(r -> r.getContainerId().equals(halfRemoved));
                 List<String> all = second.blocking().listContainers(ListContainersRequest.newBuilder().setAll(true)
                         .build()).getContainersList().stream().map(Container::getName).toList();
                 assertThat(all).containsExactly("forgotten", "idle", "exited", "running");
