@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,16 +63,16 @@ public class ExitRecorder {
             return null;
         }
         State state = State.of(row.status());
-        if (state == State.EXITED) {
-            if (row.finishedAt() != null && !exit.finishedAt().isAfter(row.finishedAt())) {
-                return null;
-            }
-        } else if (state == State.REMOVING) {
+        if (isStale(row, exit)) {
+            return null;
+        }
+        if (state == State.REMOVING) {
             // Keep the code for the "removed" waiters; the status stays removing.
             store.update(row.withExit(exit.code(), exit.finishedAt(), exit.oomKilled(), exit.error())
-                    .withStatus(State.REMOVING.dockerName()), "die", Map.of("exitCode", "" + exit.code()));
+                    .withStatus(State.REMOVING.dockerName()), "die", Map.of("exitCode", Integer.toString(exit.code())));
             return null;
-        } else if (!Transitions.isLegal(state, State.EXITED)) {
+        }
+        if (state != State.EXITED && !Transitions.isLegal(state, State.EXITED)) {
             return null;
         }
         ContainerRow saved = store.update(
@@ -82,8 +83,17 @@ public class ExitRecorder {
         return saved;
     }
 
+    /**
+     * An exit already recorded (same or older finish time), or one of a run before the
+     * current one (say, a stop's exit reported again after the restart).
+     */
+    static boolean isStale(ContainerRow row, Exit exit) {
+        return (row.finishedAt() != null && !exit.finishedAt().isAfter(row.finishedAt()))
+                || (row.startedAt() != null && exit.finishedAt().isBefore(row.startedAt()));
+    }
+
     /** Runs {@code action} (a restart) with auto-removal suspended, as Docker does. */
-    public <T> T withoutAutoRemove(String containerId, java.util.function.Supplier<T> action) {
+    public <T> T withoutAutoRemove(String containerId, Supplier<T> action) {
         restarting.add(containerId);
         try {
             return action.get();
