@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -171,8 +170,8 @@ class DockerCliTest extends GatewayTestBase {
 
         assertThat(run.exit()).as(run.err()).isZero();
         String id = run.out().trim();
+        assertThat(id).hasSize(64);
         assertThat(BACKENDS.containers.byId.get(id).getState().getStatus())
                 .isEqualTo(ContainerStatus.CONTAINER_STATUS_RUNNING);
-        assertThat(new String(id.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8)).hasSize(64);
     }
 }

@@ -119,6 +119,14 @@ class GatewayApiTest extends GatewayTestBase {
     }
 
     @Test
+    void create_badFieldTypeOrNoBody_is400WithAMessage() throws Exception {
+        assertError(send("POST", "/containers/create", "{\"Image\":\"busybox\",\"StopTimeout\":\"abc\"}"), 400,
+                "invalid JSON: StopTimeout must be an integer");
+        assertError(send("POST", "/containers/create", ""), 400,
+                "config cannot be empty in order to create a container");
+    }
+
+    @Test
     void inspect_hasDockerShape() throws Exception {
         Container c = BACKENDS.containers.put("inspected", ContainerStatus.CONTAINER_STATUS_RUNNING, false);
 

@@ -1,7 +1,6 @@
 package dev.berth.gateway;
 
 import dev.berth.gateway.fake.FakeBackends;
-import org.junit.jupiter.api.AfterAll;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -19,6 +18,7 @@ import java.net.http.HttpResponse;
         properties = {"management.server.port=0", "server.address=127.0.0.1"})
 public abstract class GatewayTestBase {
 
+    /** Shared by every test class, as the cached Spring context is; they end with the JVM. */
     protected static final FakeBackends BACKENDS = start();
     protected final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -37,11 +37,6 @@ public abstract class GatewayTestBase {
     static void backends(DynamicPropertyRegistry registry) {
         registry.add("berth.gateway.image-service", BACKENDS::address);
         registry.add("berth.gateway.container-service", BACKENDS::address);
-    }
-
-    @AfterAll
-    static void keepBackendsForOtherClasses() {
-        // The fakes live as long as the JVM: Spring caches the context across test classes.
     }
 
     protected HttpResponse<String> send(String method, String path, String jsonBody) throws Exception {

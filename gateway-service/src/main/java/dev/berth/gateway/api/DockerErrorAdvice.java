@@ -12,6 +12,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import tools.jackson.core.JacksonException;
 
 import java.util.Map;
 
@@ -38,8 +39,10 @@ public class DockerErrorAdvice {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, String>> unreadableBody(HttpMessageNotReadableException e) {
-        Throwable cause = e.getMostSpecificCause();
-        return error(HttpStatus.BAD_REQUEST, "invalid JSON: " + (cause == null ? e.getMessage() : cause.getMessage()));
+        if (e.getMostSpecificCause() instanceof JacksonException json) {
+            return error(HttpStatus.BAD_REQUEST, "invalid JSON: " + json.getOriginalMessage());
+        }
+        return error(HttpStatus.BAD_REQUEST, "invalid request body: missing or unreadable");
     }
 
     @ExceptionHandler(TypeMismatchException.class)

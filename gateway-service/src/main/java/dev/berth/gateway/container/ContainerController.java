@@ -47,7 +47,7 @@ class ContainerController {
 
     @PostMapping("/containers/create")
     ResponseEntity<Map<String, Object>> create(@RequestParam(defaultValue = "") String name,
-                                               @RequestBody JsonNode body) {
+                                               @RequestBody(required = false) JsonNode body) {
         RequestedConfig requested = CreateRequestReader.read(body);
         Image image = resolveImage(requested.image());
         Container created = containers.createContainer(CreateContainerRequest.newBuilder()

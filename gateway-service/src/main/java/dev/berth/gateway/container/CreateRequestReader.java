@@ -15,7 +15,10 @@ final class CreateRequestReader {
     }
 
     static RequestedConfig read(JsonNode body) {
-        if (body == null || !body.isObject()) {
+        if (body == null || body.isNull() || body.isMissingNode()) {
+            throw DockerApiException.badRequest("config cannot be empty in order to create a container");
+        }
+        if (!body.isObject()) {
             throw DockerApiException.badRequest("invalid JSON: the body must be a JSON object");
         }
         JsonNode host = body.path("HostConfig");
@@ -40,7 +43,7 @@ final class CreateRequestReader {
                 text(body, "WorkingDir"),
                 labels(body.get("Labels")),
                 text(body, "StopSignal"),
-                body.hasNonNull("StopTimeout") ? body.get("StopTimeout").asInt() : null,
+                integer(body, "StopTimeout"),
                 keys(body.get("ExposedPorts")),
                 keys(body.get("Volumes")),
                 host.path("AutoRemove").asBoolean(false),
@@ -50,6 +53,17 @@ final class CreateRequestReader {
     private static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? "" : value.asString();
+    }
+
+    private static Integer integer(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+            throw DockerApiException.badRequest("invalid JSON: " + field + " must be an integer");
+        }
+        return value.intValue();
     }
 
     /** A list of strings, or null when absent; a lone string counts as a one-element list (old clients). */

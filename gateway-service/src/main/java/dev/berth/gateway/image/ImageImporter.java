@@ -2,6 +2,7 @@ package dev.berth.gateway.image;
 
 import com.google.protobuf.ByteString;
 import dev.berth.gateway.api.GrpcErrors;
+import dev.berth.gateway.backend.ReadyGate;
 import dev.berth.proto.v1.Image;
 import dev.berth.proto.v1.ImageServiceGrpc;
 import dev.berth.proto.v1.ImportHeader;
@@ -54,28 +55,20 @@ class ImageImporter {
         }
     }
 
-    /** The client side of one import call, with a wait for readiness before each send. */
+    /** The client side of one import call, sending only when the stream is ready. */
     private static final class ImportCall implements ClientResponseObserver<ImportImageRequest, Image> {
         private final CompletableFuture<Image> result = new CompletableFuture<>();
-        private final Object readiness = new Object();
         private ClientCallStreamObserver<ImportImageRequest> requests;
+        private ReadyGate ready;
 
         @Override
         public void beforeStart(ClientCallStreamObserver<ImportImageRequest> requestStream) {
             requests = requestStream;
-            requestStream.setOnReadyHandler(() -> {
-                synchronized (readiness) {
-                    readiness.notifyAll();
-                }
-            });
+            ready = new ReadyGate(requestStream);
         }
 
         void send(ImportImageRequest request) throws InterruptedException {
-            synchronized (readiness) {
-                while (!requests.isReady() && !result.isDone()) {
-                    readiness.wait(1000);
-                }
-            }
+            ready.await(result::isDone);
             if (!result.isDone()) {
                 requests.onNext(request);
             }
@@ -89,9 +82,7 @@ class ImageImporter {
         @Override
         public void onError(Throwable t) {
             result.completeExceptionally(t);
-            synchronized (readiness) {
-                readiness.notifyAll();
-            }
+            ready.open();
         }
 
         @Override

@@ -3,6 +3,7 @@ package dev.berth.gateway.stream;
 import com.google.protobuf.ByteString;
 import dev.berth.gateway.api.DockerApiException;
 import dev.berth.gateway.api.GrpcErrors;
+import dev.berth.gateway.backend.ReadyGate;
 import dev.berth.proto.v1.AttachOpen;
 import dev.berth.proto.v1.AttachRequest;
 import dev.berth.proto.v1.AttachResponse;
@@ -38,8 +39,9 @@ final class AttachSession {
     private final boolean tty;
     private final boolean stdin;
     private final BlockingQueue<byte[]> output = new LinkedBlockingQueue<>();
-    private final CompletableFuture<Void> ready = new CompletableFuture<>();
+    private final CompletableFuture<Void> registered = new CompletableFuture<>();
     private volatile ClientCallStreamObserver<AttachRequest> requests;
+    private volatile ReadyGate ready;
     private volatile boolean ended;
     private boolean requestsClosed;
 
@@ -55,7 +57,7 @@ final class AttachSession {
         session.requests.request(WINDOW);
         session.send(AttachRequest.newBuilder().setOpen(open).build());
         try {
-            session.ready.get(READY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            session.registered.get(READY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             throw GrpcErrors.toDocker(e.getCause());
         } catch (TimeoutException | InterruptedException e) {
@@ -93,6 +95,7 @@ final class AttachSession {
         try {
             for (int n = client.read(buffer); n >= 0; n = client.read(buffer)) {
                 if (n > 0 && stdin) {
+                    ready.await(this::ended);
                     send(AttachRequest.newBuilder().setStdin(ByteString.copyFrom(buffer, 0, n)).build());
                 }
             }
@@ -101,6 +104,8 @@ final class AttachSession {
             }
         } catch (IOException e) {
             log.debug("attach client input ended: {}", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -147,13 +152,14 @@ final class AttachSession {
         @Override
         public void beforeStart(ClientCallStreamObserver<AttachRequest> requestStream) {
             requests = requestStream;
+            ready = new ReadyGate(requestStream);
             requestStream.disableAutoInboundFlowControl();
         }
 
         @Override
         public void onNext(AttachResponse response) {
             if (response.hasReady()) {
-                ready.complete(null);
+                registered.complete(null);
                 requests.request(1);
             } else if (response.hasOutput()) {
                 output.add(StreamFrames.encode(tty, response.getOutput().getStream(),
@@ -163,7 +169,8 @@ final class AttachSession {
 
         @Override
         public void onError(Throwable t) {
-            if (!ready.completeExceptionally(t)) {
+            ready.open();
+            if (!registered.completeExceptionally(t)) {
                 log.debug("node attach stream failed: {}", t.toString());
             }
             ended = true;
@@ -172,7 +179,8 @@ final class AttachSession {
 
         @Override
         public void onCompleted() {
-            ready.completeExceptionally(new IllegalStateException("attach ended before ready"));
+            registered.completeExceptionally(new IllegalStateException("attach ended before ready"));
+            ready.open();
             ended = true;
             output.add(END);
             closeRequests();
