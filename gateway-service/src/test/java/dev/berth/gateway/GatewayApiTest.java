@@ -75,6 +75,17 @@ class GatewayApiTest extends GatewayTestBase {
     }
 
     @Test
+    void malformedUri_refusedByTomcat_isStillJson() throws Exception {
+        try (RawHttp raw = new RawHttp(port, "GET /containers/%zz/json HTTP/1.1\r\nHost: docker\r\n\r\n")) {
+            String head = raw.readHead();
+
+            assertThat(head).startsWith("HTTP/1.1 400").contains("\r\nContent-Type: application/json\r\n");
+            assertThat(new String(raw.readToEnd(), java.nio.charset.StandardCharsets.UTF_8))
+                    .isEqualTo("{\"message\":\"Bad Request\"}");
+        }
+    }
+
+    @Test
     void create_mergesImageConfigAndAnswers201() throws Exception {
         BACKENDS.containers.creates.clear();
         HttpResponse<String> response = send("POST", "/v1.44/containers/create?name=merge1",
