@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -94,27 +93,22 @@ public final class LayerExtractor {
         if (Native.posix().lchown(path, (int) entry.getLongUserId(), (int) entry.getLongGroupId()) != 0) {
             throw new IOException(Native.lastError("lchown " + entry.getName()));
         }
-        if (entry.isSymbolicLink()) {
-            return;
-        }
-        // chmod after chown: chown clears the set-id bits.
-        if (Native.posix().chmod(path, entry.getMode() & 07777) != 0) {
+        if (!entry.isSymbolicLink()
+                && Native.posix().chmod(path, entry.getMode() & 07777) != 0) { // after chown: it clears set-id bits
             throw new IOException(Native.lastError("chmod " + entry.getName()));
         }
-        FileTime time = FileTime.from(entry.getModTime().toInstant());
+        long seconds = entry.getModTime().toInstant().getEpochSecond();
         if (entry.isDirectory()) {
-            directoryTimes.add(() -> setTime(target, time));
+            directoryTimes.add(() -> setTime(path, seconds));
         } else {
-            setTime(target, time);
+            setTime(path, seconds);
         }
     }
 
-    private static void setTime(Path target, FileTime time) {
-        try {
-            Files.setLastModifiedTime(target, time);
-        } catch (IOException e) {
-            // a timestamp is not worth failing the layer for
-        }
+    /** lutimes: never opens the file (a FIFO would block) and never follows a link. */
+    private static void setTime(String path, long seconds) {
+        long[] time = {seconds, 0};
+        Native.posix().lutimes(path, time, time); // a timestamp is not worth failing the layer for
     }
 
     private void applyWhiteout(Path target, String base) throws IOException {

@@ -1,0 +1,56 @@
+package dev.berth.node.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class UserResolverTest {
+
+    @TempDir
+    Path rootfs;
+
+    @BeforeEach
+    void files() throws IOException {
+        Files.createDirectories(rootfs.resolve("etc"));
+        Files.writeString(rootfs.resolve("etc/passwd"), "root:x:0:0:root:/root:/bin/sh\napp:x:1000:1001::/home/app:/bin/sh\n");
+        Files.writeString(rootfs.resolve("etc/group"), "root:x:0:\nstaff:x:50:app\n");
+    }
+
+    @Test
+    void resolve_empty_isRoot() {
+        assertThat(new UserResolver(rootfs).resolve("")).isEqualTo(new UserResolver.ResolvedUser(0, 0));
+    }
+
+    @Test
+    void resolve_numericPair() {
+        assertThat(new UserResolver(rootfs).resolve("1000:1000")).isEqualTo(new UserResolver.ResolvedUser(1000, 1000));
+    }
+
+    @Test
+    void resolve_name_usesPasswdUidAndGid() {
+        assertThat(new UserResolver(rootfs).resolve("app")).isEqualTo(new UserResolver.ResolvedUser(1000, 1001));
+    }
+
+    @Test
+    void resolve_nameAndGroupName() {
+        assertThat(new UserResolver(rootfs).resolve("app:staff")).isEqualTo(new UserResolver.ResolvedUser(1000, 50));
+    }
+
+    @Test
+    void resolve_numericUidWithPasswdEntry_takesItsGid() {
+        assertThat(new UserResolver(rootfs).resolve("1000")).isEqualTo(new UserResolver.ResolvedUser(1000, 1001));
+        assertThat(new UserResolver(rootfs).resolve("4242")).isEqualTo(new UserResolver.ResolvedUser(4242, 0));
+    }
+
+    @Test
+    void resolve_unknownName_isDockersMessage() {
+        assertThatThrownBy(() -> new UserResolver(rootfs).resolve("ghost"))
+                .hasMessage("unable to find user ghost: no matching entries in passwd file");
+    }
+}
