@@ -68,7 +68,7 @@ final class AttachSession implements StreamObserver<AttachRequest>, AttachSink {
         stderr = open.getStderr();
         stdin = open.getStdin();
         // Registration, ready and the replay happen under this session's lock: live output waits behind them.
-        boolean registered = open.getStream() && container.hub().register(this, container.state().everStarted());
+        boolean registered = open.getStream() && container.hub().register(this, container.state().isRunning());
         responses.onNext(AttachResponse.newBuilder().setReady(true).build());
         if (open.getLogs()) {
             replayLogs();

@@ -25,11 +25,12 @@ public final class OutputHub {
     private long outputCount;
 
     /**
-     * Registers a sink; false (and the sink is not kept) when no run is expected and the container
-     * has already run, so there is no more output to wait for.
+     * Registers a sink for the current run, or the next one if none is under way (as Docker holds an
+     * attach to a stopped container until it starts). False (the sink is not kept) when the container
+     * still counts as running but its output has already ended.
      */
-    public synchronized boolean register(AttachSink sink, boolean hasRun) {
-        if (!runExpected && hasRun) {
+    public synchronized boolean register(AttachSink sink, boolean running) {
+        if (!runExpected && running) {
             return false;
         }
         sinks.add(sink);

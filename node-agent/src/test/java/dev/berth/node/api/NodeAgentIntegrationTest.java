@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.protobuf.ByteString;
+import dev.berth.node.nativ.Trees;
 import dev.berth.node.support.BusyboxImage;
 import dev.berth.node.support.FakeImageService;
 import dev.berth.proto.v1.AttachOpen;
@@ -68,6 +69,7 @@ class NodeAgentIntegrationTest {
     private static final int IMAGE_PORT;
     private static final int AGENT_PORT;
     private static final String IMAGE_ID = "sha256:" + "b".repeat(64);
+    private static final String LAYERED_IMAGE_ID = "sha256:" + "c".repeat(64);
     private static final List<String> CREATED = new ArrayList<>();
 
     static {
@@ -75,6 +77,7 @@ class NodeAgentIntegrationTest {
             DATA = Files.createTempDirectory("berth-node-it");
             IMAGE_PORT = IMAGES.start();
             IMAGES.addImage(IMAGE_ID, BusyboxImage.layerTar());
+            IMAGES.addImage(LAYERED_IMAGE_ID, BusyboxImage.layerTar(), BusyboxImage.whiteoutLayerTar());
             try (ServerSocket socket = new ServerSocket(0)) {
                 AGENT_PORT = socket.getLocalPort();
             }
@@ -134,6 +137,7 @@ class NodeAgentIntegrationTest {
             assertThat(runcIds).doesNotContain(id);
         }
         assertThat(Files.exists(DATA.resolve("root/containers")) ? Files.list(DATA.resolve("root/containers")).count() : 0).isZero();
+        Trees.deleteRecursively(DATA);
     }
 
     @Test
@@ -282,7 +286,77 @@ class NodeAgentIntegrationTest {
         create(config("true"));
         create(config("true"));
         assertThat(IMAGES.blobReads() - before).isLessThanOrEqualTo(1);
-        assertThat(Files.list(DATA.resolve("root/snapshots")).filter(p -> !p.getFileName().toString().startsWith("unpack-")).count()).isEqualTo(1);
+        String chainHex = BusyboxImage.sha256(BusyboxImage.layerTar()).substring("sha256:".length());
+        assertThat(DATA.resolve("root/snapshots").resolve(chainHex).resolve("fs/bin/busybox")).isRegularFile();
+    }
+
+    @Test
+    void tty_outputComesAsStdoutWithCrLf() throws Exception {
+        String id = create(config("echo", "hi").toBuilder().setTty(true).build());
+        Attachment attachment = attach(id, false);
+        agent.startContainer(ref(id));
+        attachment.awaitEnd();
+        assertThat(attachment.stdout()).isEqualTo("hi\r\n");
+    }
+
+    @Test
+    void defaultNetwork_hasOnlyLoopbackUp_andHostnameIsShortId() throws Exception {
+        String id = create(config("sh", "-c", "ls /sys/class/net; cat /sys/class/net/lo/operstate; hostname; cat /etc/hostname"));
+        Attachment attachment = attach(id, false);
+        agent.startContainer(ref(id));
+        attachment.awaitEnd();
+        String shortId = id.substring(0, 12);
+        assertThat(attachment.stdout()).isEqualTo("lo\nunknown\n" + shortId + "\n" + shortId + "\n");
+    }
+
+    @Test
+    void user_byName_runsWithItsIds() throws Exception {
+        String id = create(config("id").toBuilder().setUser("app").build());
+        Attachment attachment = attach(id, false);
+        agent.startContainer(ref(id));
+        attachment.awaitEnd();
+        assertThat(attachment.stdout()).startsWith("uid=1000(app) gid=1000(app)");
+    }
+
+    @Test
+    void layeredImage_whiteoutHidesLowerFile() throws Exception {
+        String id = randomId();
+        agent.createContainer(NodeCreateRequest.newBuilder().setContainerId(id).setImageId(LAYERED_IMAGE_ID)
+                .setConfig(config("sh", "-c", "test -e /etc/notexec && echo present || echo gone; cat /etc/added")).build());
+        CREATED.add(id);
+        Attachment attachment = attach(id, false);
+        agent.startContainer(ref(id));
+        attachment.awaitEnd();
+        assertThat(attachment.stdout()).isEqualTo("gone\nadded\n");
+    }
+
+    @Test
+    void restart_exitedContainer_runsAgainAndAppendsLogs() throws Exception {
+        String id = create(config("echo", "again"));
+        agent.startContainer(ref(id));
+        exit(id);
+        exits.remove(id);
+        Attachment attachment = attach(id, false);
+        agent.startContainer(ref(id));
+        attachment.awaitEnd();
+        assertThat(attachment.stdout()).isEqualTo("again\n");
+        exit(id);
+        List<LogEntry> all = logs(ReadLogsRequest.newBuilder().setContainerId(id).setStdout(true).setTail(-1).build());
+        assertThat(all).extracting(e -> e.getData().toStringUtf8()).containsExactly("again\n", "again\n");
+    }
+
+    @Test
+    void remove_runningWithoutForce_isFailedPrecondition_withForce_removes() throws Exception {
+        String id = create(config("sleep", "300"));
+        agent.startContainer(ref(id));
+        assertThatThrownBy(() -> agent.removeContainer(NodeRemoveRequest.newBuilder().setContainerId(id).build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class,
+                        e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION));
+        agent.removeContainer(NodeRemoveRequest.newBuilder().setContainerId(id).setForce(true).build());
+        assertThat(DATA.resolve("root/containers").resolve(id)).doesNotExist();
+        assertThatThrownBy(() -> agent.startContainer(ref(id)))
+                .isInstanceOfSatisfying(StatusRuntimeException.class,
+                        e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND));
     }
 
     // ---- helpers

@@ -19,7 +19,17 @@ public final class BusyboxImage {
     private BusyboxImage() {
     }
 
-    public static byte[] layerTar() throws IOException {
+    private static byte[] layer;
+
+    /** The same bytes on every call (entry times would otherwise change the digest). */
+    public static synchronized byte[] layerTar() throws IOException {
+        if (layer == null) {
+            layer = buildLayerTar();
+        }
+        return layer;
+    }
+
+    private static byte[] buildLayerTar() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
@@ -38,6 +48,19 @@ public final class BusyboxImage {
                     + "app:x:1000:1000:app:/home/app:/bin/sh\n").getBytes(StandardCharsets.UTF_8), 0644);
             file(tar, "etc/group", "root:x:0:\napp:x:1000:\nstaff:x:50:\n".getBytes(StandardCharsets.UTF_8), 0644);
             file(tar, "etc/notexec", "plain\n".getBytes(StandardCharsets.UTF_8), 0644);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** A second layer: deletes /etc/notexec (whiteout), makes /tmp opaque, adds /etc/added. */
+    public static byte[] whiteoutLayerTar() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
+            directory(tar, "etc/");
+            file(tar, "etc/.wh.notexec", new byte[0], 0644);
+            file(tar, "etc/added", "added\n".getBytes(StandardCharsets.UTF_8), 0644);
+            directory(tar, "tmp/", 01777);
+            file(tar, "tmp/.wh..wh..opq", new byte[0], 0644);
         }
         return bytes.toByteArray();
     }
