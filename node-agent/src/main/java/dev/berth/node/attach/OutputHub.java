@@ -82,6 +82,12 @@ public final class OutputHub {
         signalOutput();
     }
 
+    /** The container is going away: every attachment ends now. */
+    public void close() {
+        disconnect();
+        runEnded();
+    }
+
     void runEnded() {
         List<AttachSink> ended;
         synchronized (this) {

@@ -258,7 +258,7 @@ public class ContainerRuntime {
         }
         container.lock().lock();
         try {
-            container.hub().disconnect();
+            container.hub().close();
             runc.delete(id, true);
             store.forget(id);
             discardFiles(container);

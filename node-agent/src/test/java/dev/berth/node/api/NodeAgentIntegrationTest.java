@@ -54,12 +54,13 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Real containers through the NodeAgent gRPC API: needs root, runc and conmon (present on CI). */
 @Tag("integration")
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NodeAgentIntegrationTest {
 
@@ -92,9 +93,10 @@ class NodeAgentIntegrationTest {
         registry.add("berth.node.run-root", () -> DATA.resolve("run").toString());
         registry.add("berth.node.image-service-address", () -> "127.0.0.1:" + IMAGE_PORT);
         registry.add("spring.grpc.server.port", () -> AGENT_PORT);
-        registry.add("server.port", () -> 0);
     }
 
+    @LocalServerPort
+    private int httpPort;
     private ManagedChannel channel;
     private NodeAgentGrpc.NodeAgentBlockingStub agent;
     private final Map<String, CompletableFuture<NodeEvent>> exits = new ConcurrentHashMap<>();
@@ -357,6 +359,28 @@ class NodeAgentIntegrationTest {
         assertThatThrownBy(() -> agent.startContainer(ref(id)))
                 .isInstanceOfSatisfying(StatusRuntimeException.class,
                         e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND));
+    }
+
+    @Test
+    void attach_toCreatedContainer_endsWhenItIsRemoved() throws Exception {
+        String id = create(config("true"));
+        Attachment attachment = attach(id, false);
+        agent.removeContainer(NodeRemoveRequest.newBuilder().setContainerId(id).build());
+        attachment.awaitEnd();
+        assertThat(attachment.stdout()).isEmpty();
+    }
+
+    @Test
+    void actuator_exposesHealthAndNodeMeters() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpResponse<String> health = http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + httpPort + "/actuator/health")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(health.body()).contains("UP");
+        java.net.http.HttpResponse<String> metrics = http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + httpPort + "/actuator/prometheus")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.body()).contains("berth_node_containers_running").contains("berth_node_tasks_queued");
     }
 
     // ---- helpers
