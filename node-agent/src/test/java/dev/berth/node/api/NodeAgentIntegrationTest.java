@@ -383,6 +383,22 @@ class NodeAgentIntegrationTest {
         assertThat(metrics.body()).contains("berth_node_containers_running").contains("berth_node_tasks_queued");
     }
 
+    @Test
+    void stdin_oneMebibyteRoundTrip_isByteExact() throws Exception {
+        byte[] payload = new byte[1 << 20];
+        ThreadLocalRandom.current().nextBytes(payload);
+        String id = create(config("cat").toBuilder().setOpenStdin(true).build());
+        Attachment attachment = attach(id, true);
+        agent.startContainer(ref(id));
+        for (int offset = 0; offset < payload.length; offset += 32768) {
+            attachment.requests.onNext(AttachRequest.newBuilder()
+                    .setStdin(ByteString.copyFrom(payload, offset, Math.min(32768, payload.length - offset))).build());
+        }
+        attachment.requests.onNext(AttachRequest.newBuilder().setCloseStdin(true).build());
+        attachment.awaitEnd();
+        assertThat(attachment.stdoutBytes()).isEqualTo(payload);
+    }
+
     // ---- helpers
 
     private static ContainerConfig config(String... cmd) {
@@ -469,6 +485,10 @@ class NodeAgentIntegrationTest {
 
         synchronized String stdout() {
             return out.toString(StandardCharsets.UTF_8);
+        }
+
+        synchronized byte[] stdoutBytes() {
+            return out.toByteArray();
         }
 
         synchronized String stderr() {
