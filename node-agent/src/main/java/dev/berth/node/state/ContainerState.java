@@ -16,7 +16,6 @@ public record ContainerState(
         String finishedAt,
         boolean oomKilled,
         boolean exitCodeLost,
-        boolean everStarted,
         boolean tty,
         boolean openStdin,
         String stopSignal) {
@@ -24,17 +23,17 @@ public record ContainerState(
     public enum Status { CREATED, RUNNING, EXITED }
 
     public static ContainerState created(String id, boolean tty, boolean openStdin, String stopSignal) {
-        return new ContainerState(id, Status.CREATED, 0, 0, null, null, null, false, false, false, tty, openStdin, stopSignal);
+        return new ContainerState(id, Status.CREATED, 0, 0, null, null, null, false, false, tty, openStdin, stopSignal);
     }
 
     public ContainerState running(int newPid, int newConmonPid, Instant started) {
         return new ContainerState(id, Status.RUNNING, newPid, newConmonPid, started.toString(), null, null,
-                false, false, true, tty, openStdin, stopSignal);
+                false, false, tty, openStdin, stopSignal);
     }
 
     public ContainerState exited(Integer code, Instant finished, boolean oom, boolean lost) {
         return new ContainerState(id, Status.EXITED, 0, conmonPid, startedAt, code, finished.toString(),
-                oom, lost, true, tty, openStdin, stopSignal);
+                oom, lost, tty, openStdin, stopSignal);
     }
 
     public boolean isRunning() {

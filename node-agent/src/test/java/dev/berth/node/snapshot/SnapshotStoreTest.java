@@ -1,0 +1,127 @@
+package dev.berth.node.snapshot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.berth.node.config.NodeProperties;
+import dev.berth.node.error.NodeException;
+import dev.berth.node.support.BusyboxImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.GZIPOutputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SnapshotStoreTest {
+
+    @TempDir
+    Path root;
+
+    private final Map<String, byte[]> blobs = new ConcurrentHashMap<>();
+    private final Map<String, List<LayerSource.LayerRef>> images = new ConcurrentHashMap<>();
+    private final AtomicInteger opened = new AtomicInteger();
+
+    private final LayerSource source = new LayerSource() {
+        @Override
+        public List<LayerRef> layers(String imageId) {
+            List<LayerRef> layers = images.get(imageId);
+            if (layers == null) {
+                throw NodeException.notFound("No such image: " + imageId);
+            }
+            return layers;
+        }
+
+        @Override
+        public InputStream openBlob(String digest) {
+            opened.incrementAndGet();
+            return new ByteArrayInputStream(blobs.get(digest));
+        }
+    };
+
+    private SnapshotStore store() {
+        return new SnapshotStore(new NodeProperties(root, root.resolve("run"), 2, 10, "/usr/sbin/runc", "/usr/bin/conmon",
+                Duration.ofSeconds(10), "test", "127.0.0.1:1"), source);
+    }
+
+    @Test
+    void prepare_gzipLayers_unpackedByChainId() throws IOException {
+        byte[] bottom = tar("a.txt", "A");
+        byte[] top = tar("b.txt", "B");
+        addImage("img", gzip(bottom), BusyboxImage.sha256(bottom), gzip(top), BusyboxImage.sha256(top));
+        List<Path> dirs = store().prepare("img");
+        List<String> chain = ChainIds.of(List.of(BusyboxImage.sha256(bottom), BusyboxImage.sha256(top)));
+        assertThat(dirs).containsExactly(root.resolve("snapshots").resolve(SnapshotStore.hex(chain.get(0))).resolve("fs"),
+                root.resolve("snapshots").resolve(SnapshotStore.hex(chain.get(1))).resolve("fs"));
+        assertThat(Files.readString(dirs.get(0).resolve("a.txt"))).isEqualTo("A");
+        assertThat(Files.readString(dirs.get(1).resolve("b.txt"))).isEqualTo("B");
+    }
+
+    @Test
+    void prepare_concurrentCreates_unpackOnce() throws Exception {
+        byte[] layer = tar("x", "x");
+        addImage("img", layer, BusyboxImage.sha256(layer));
+        SnapshotStore store = store();
+        List<CompletableFuture<List<Path>>> results = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            results.add(CompletableFuture.supplyAsync(() -> store.prepare("img")));
+        }
+        for (CompletableFuture<List<Path>> result : results) {
+            assertThat(result.get(10, TimeUnit.SECONDS)).hasSize(1);
+        }
+        assertThat(opened.get()).isEqualTo(1);
+    }
+
+    @Test
+    void prepare_digestMismatch_failsAndLeavesNothing() throws IOException {
+        byte[] layer = tar("x", "x");
+        String wrong = "sha256:" + "0".repeat(64);
+        blobs.put(wrong, layer);
+        images.put("img", List.of(new LayerSource.LayerRef(wrong, wrong, "application/vnd.oci.image.layer.v1.tar")));
+        assertThatThrownBy(() -> store().prepare("img")).isInstanceOf(NodeException.class)
+                .hasMessageContaining("digest mismatch: expected " + wrong);
+        try (var entries = Files.list(root.resolve("snapshots"))) {
+            assertThat(entries).isEmpty();
+        }
+    }
+
+    private void addImage(String id, Object... blobAndDiffIds) {
+        List<LayerSource.LayerRef> layers = new ArrayList<>();
+        for (int i = 0; i < blobAndDiffIds.length; i += 2) {
+            byte[] blob = (byte[]) blobAndDiffIds[i];
+            String digest = BusyboxImage.sha256(blob);
+            blobs.put(digest, blob);
+            layers.add(new LayerSource.LayerRef(digest, (String) blobAndDiffIds[i + 1], "application/vnd.oci.image.layer.v1.tar+gzip"));
+        }
+        images.put(id, layers);
+    }
+
+    private static byte[] tar(String name, String content) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
+            BusyboxImage.file(tar, name, content.getBytes(StandardCharsets.UTF_8), 0644);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static byte[] gzip(byte[] data) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
+            gzip.write(data);
+        }
+        return bytes.toByteArray();
+    }
+}
