@@ -16,47 +16,85 @@ import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /** One Attach call: registers with the container's output hub, forwards stdin, resize and stdin close. */
 final class AttachSession implements StreamObserver<AttachRequest>, AttachSink {
 
     private static final int O_WRONLY_NONBLOCK = 1 | 04000;
+    private static final long READY_WAIT_NANOS = 10_000_000_000L;
 
     private final ServerCallStreamObserver<AttachResponse> responses;
     private final ContainerStore store;
+    private final Executor stdinWriter;
+    private CompletableFuture<Void> stdinQueue = CompletableFuture.completedFuture(null);
     private Container container;
     private boolean stdout;
     private boolean stderr;
     private boolean stdin;
     private boolean finished;
 
-    AttachSession(ServerCallStreamObserver<AttachResponse> responses, ContainerStore store) {
+    AttachSession(ServerCallStreamObserver<AttachResponse> responses, ContainerStore store, Executor stdinWriter) {
         this.responses = responses;
         this.store = store;
+        this.stdinWriter = stdinWriter;
+        // Manual inbound flow control: the next client message is requested once stdin was written,
+        // so a container that does not read its stdin slows the client instead of filling memory,
+        // and the call's executor (which also runs onReady) never blocks on a socket write.
+        responses.disableAutoRequest();
+        responses.request(1);
         responses.setOnCancelHandler(this::detach);
+        responses.setOnReadyHandler(this::readyForMore);
+    }
+
+    private synchronized void readyForMore() {
+        notifyAll();
     }
 
     @Override
     public void onNext(AttachRequest request) {
         try {
             switch (request.getMessageCase()) {
-                case OPEN -> open(request.getOpen());
-                case STDIN -> {
+                case OPEN -> {
+                    open(request.getOpen());
+                    responses.request(1);
+                }
+                case STDIN -> queueStdin(() -> {
                     if (stdin && container != null) {
                         container.hub().writeStdin(request.getStdin().toByteArray());
                     }
-                }
-                case CLOSE_STDIN -> {
+                });
+                case CLOSE_STDIN -> queueStdin(() -> {
                     if (stdin && container != null && request.getCloseStdin()) {
                         container.hub().closeStdin();
                     }
+                });
+                case RESIZE -> {
+                    resize(request.getResize().getRows(), request.getResize().getCols());
+                    responses.request(1);
                 }
-                case RESIZE -> resize(request.getResize().getRows(), request.getResize().getCols());
-                default -> { }
+                default -> responses.request(1);
             }
-        } catch (RuntimeException | IOException e) {
+        } catch (RuntimeException e) {
             fail(e);
         }
+    }
+
+    private interface StdinAction {
+        void run() throws IOException;
+    }
+
+    /** Stdin writes run in order off the call's executor; the next message is requested after each. */
+    private void queueStdin(StdinAction action) {
+        stdinQueue = stdinQueue.thenRunAsync(() -> {
+            try {
+                action.run();
+                responses.request(1);
+            } catch (IOException | RuntimeException e) {
+                fail(e);
+            }
+        }, stdinWriter);
     }
 
     private synchronized void open(AttachOpen open) {
@@ -92,7 +130,27 @@ final class AttachSession implements StreamObserver<AttachRequest>, AttachSink {
     @Override
     public synchronized void output(OutputKind kind, byte[] data) {
         if ((kind == OutputKind.STDOUT && stdout) || (kind == OutputKind.STDERR && stderr)) {
+            awaitReady();
             send(kind, data);
+        }
+    }
+
+    /**
+     * Back-pressure: a slow client slows the pump (and so the container's output, as on Docker)
+     * instead of growing the agent's buffers; bounded so one stuck client cannot stall it forever.
+     */
+    private void awaitReady() {
+        long deadline = System.nanoTime() + READY_WAIT_NANOS;
+        try {
+            while (!responses.isReady() && !responses.isCancelled() && !finished) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return;
+                }
+                wait(Math.max(1, left / 1_000_000));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

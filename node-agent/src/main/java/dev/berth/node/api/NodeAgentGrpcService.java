@@ -47,6 +47,12 @@ class NodeAgentGrpcService extends NodeAgentGrpc.NodeAgentImplBase {
         return thread;
     });
 
+    private final ExecutorService stdinWriters = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "attach-stdin");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     NodeAgentGrpcService(Supervisor supervisor, ContainerRuntime runtime, ContainerStore store, EventBus events) {
         this.supervisor = supervisor;
         this.runtime = runtime;
@@ -108,7 +114,7 @@ class NodeAgentGrpcService extends NodeAgentGrpc.NodeAgentImplBase {
 
     @Override
     public StreamObserver<AttachRequest> attach(StreamObserver<AttachResponse> responses) {
-        return new AttachSession((ServerCallStreamObserver<AttachResponse>) responses, store);
+        return new AttachSession((ServerCallStreamObserver<AttachResponse>) responses, store, stdinWriters);
     }
 
     @Override
@@ -158,5 +164,6 @@ class NodeAgentGrpcService extends NodeAgentGrpc.NodeAgentImplBase {
     @PreDestroy
     void close() {
         logReaders.shutdownNow();
+        stdinWriters.shutdownNow();
     }
 }

@@ -53,9 +53,24 @@ public final class OutputHub {
         }
     }
 
+    /**
+     * The run's socket is connected. Stdin received before is written on its own thread: the
+     * container does not run yet, and a large backlog must not block the start.
+     */
     void connected(AttachSocket attached) {
         synchronized (stdinLock) {
             socket = attached;
+            if (pendingStdin.isEmpty() && !pendingClose) {
+                return;
+            }
+        }
+        Thread flush = new Thread(() -> flushPending(attached), "stdin-flush");
+        flush.setDaemon(true);
+        flush.start();
+    }
+
+    private void flushPending(AttachSocket attached) {
+        synchronized (stdinLock) {
             try {
                 for (byte[] data : pendingStdin) {
                     attached.write(data);

@@ -389,17 +389,47 @@ class NodeAgentIntegrationTest {
         ThreadLocalRandom.current().nextBytes(payload);
         String id = create(config("cat").toBuilder().setOpenStdin(true).build());
         Attachment attachment = attach(id, true);
+        // Half before the start (as the docker CLI may send it), half after.
+        int half = payload.length / 2;
+        sendStdin(attachment, payload, 0, half);
         agent.startContainer(ref(id));
-        for (int offset = 0; offset < payload.length; offset += 32768) {
-            attachment.requests.onNext(AttachRequest.newBuilder()
-                    .setStdin(ByteString.copyFrom(payload, offset, Math.min(32768, payload.length - offset))).build());
-        }
+        sendStdin(attachment, payload, half, payload.length);
         attachment.requests.onNext(AttachRequest.newBuilder().setCloseStdin(true).build());
         attachment.awaitEnd();
         assertThat(attachment.stdoutBytes()).isEqualTo(payload);
     }
 
+    @Test
+    void hostNetwork_seesTheHostsInterfaces() throws Exception {
+        String id = randomId();
+        agent.createContainer(NodeCreateRequest.newBuilder().setContainerId(id).setImageId(IMAGE_ID)
+                .setConfig(config("ls", "/sys/class/net")).setHostConfig(HostConfig.newBuilder().setNetworkMode("host")).build());
+        CREATED.add(id);
+        Attachment attachment = attach(id, false);
+        agent.startContainer(ref(id));
+        attachment.awaitEnd();
+        try (var hostInterfaces = Files.list(Path.of("/sys/class/net"))) {
+            assertThat(attachment.stdout().split("\\s+")).hasSize((int) hostInterfaces.count());
+        }
+    }
+
+    @Test
+    void attach_unknownContainer_isNotFound() throws Exception {
+        Attachment attachment = new Attachment();
+        attachment.requests = NodeAgentGrpc.newStub(channel).attach(attachment);
+        attachment.requests.onNext(AttachRequest.newBuilder().setOpen(AttachOpen.newBuilder().setContainerId(randomId())).build());
+        assertThat(attachment.ended.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(Status.fromThrowable(attachment.error).getCode()).isEqualTo(Status.Code.NOT_FOUND);
+    }
+
     // ---- helpers
+
+    private static void sendStdin(Attachment attachment, byte[] payload, int from, int to) {
+        for (int offset = from; offset < to; offset += 32768) {
+            attachment.requests.onNext(AttachRequest.newBuilder()
+                    .setStdin(ByteString.copyFrom(payload, offset, Math.min(32768, to - offset))).build());
+        }
+    }
 
     private static ContainerConfig config(String... cmd) {
         return ContainerConfig.newBuilder().addAllCmd(List.of(cmd)).setAttachStdout(true).setAttachStderr(true).build();
