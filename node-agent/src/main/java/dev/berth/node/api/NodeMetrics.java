@@ -23,8 +23,8 @@ class NodeMetrics implements MeterBinder {
     public void bindTo(MeterRegistry registry) {
         Gauge.builder("berth.node.containers", store, s -> s.all().size()).description("containers known").register(registry);
         Gauge.builder("berth.node.containers.running", store,
-                s -> s.all().stream().filter(c -> c.state().isRunning()).count()).register(registry);
-        Gauge.builder("berth.node.tasks.queued", supervisor, Supervisor::queuedTasks).register(registry);
-        Gauge.builder("berth.node.tasks.active", supervisor, Supervisor::activeTasks).register(registry);
+                s -> s.all().stream().filter(c -> c.state().isRunning()).count()).description("containers running").register(registry);
+        Gauge.builder("berth.node.tasks.queued", supervisor, Supervisor::queuedTasks).description("tasks waiting for a worker").register(registry);
+        Gauge.builder("berth.node.tasks.active", supervisor, Supervisor::activeTasks).description("tasks being executed").register(registry);
     }
 }

@@ -35,6 +35,8 @@ public interface LibC {
 
     int open(String path, int flags, int mode);
 
+    @ssize_t long lgetxattr(String path, String name, @Out byte[] value, @size_t long size);
+
     int lsetxattr(String path, String name, @In byte[] value, @size_t long size, int flags);
 
     /** glibc 2.33+ exports mknod itself; dev_t is 64 bits. */

@@ -3,6 +3,7 @@ package dev.berth.node.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.berth.node.nativ.Native;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -113,10 +114,9 @@ class LayerExtractorTest {
         assertThat(Files.getAttribute(whiteout, "unix:mode", LinkOption.NOFOLLOW_LINKS)).isEqualTo(0020000);
         assertThat(Files.getAttribute(whiteout, "unix:rdev", LinkOption.NOFOLLOW_LINKS)).isEqualTo(0L);
         assertThat(Files.exists(root.resolve("var/.wh..wh..opq"))).isFalse();
-        Process getfattr = new ProcessBuilder("python3", "-c",
-                "import os,sys; print(os.getxattr(sys.argv[1], 'trusted.overlay.opaque').decode())", root.resolve("var").toString())
-                .redirectErrorStream(true).start();
-        assertThat(new String(getfattr.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim()).isEqualTo("y");
+        byte[] value = new byte[8];
+        long length = Native.libc().lgetxattr(root.resolve("var").toString(), "trusted.overlay.opaque", value, value.length);
+        assertThat(new String(value, 0, (int) Math.max(0, length), StandardCharsets.US_ASCII)).isEqualTo("y");
     }
 
     @Test
