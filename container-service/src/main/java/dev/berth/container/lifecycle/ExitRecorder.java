@@ -1,5 +1,6 @@
 package dev.berth.container.lifecycle;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,6 +27,12 @@ import dev.berth.container.waiting.WaitRegistry;
 public class ExitRecorder {
 
     private static final Logger log = LoggerFactory.getLogger(ExitRecorder.class);
+    /**
+     * The database rounds times to microseconds and a fast process can finish within the
+     * instant its start is recorded; a previous run's exit is older than that by far (a start
+     * alone takes tens of milliseconds).
+     */
+    private static final Duration CLOCK_SLACK = Duration.ofMillis(5);
 
     private final ContainerRepository containers;
     private final ContainerGuard guard;
@@ -89,7 +96,7 @@ public class ExitRecorder {
      */
     static boolean isStale(ContainerRow row, Exit exit) {
         return (row.finishedAt() != null && !exit.finishedAt().isAfter(row.finishedAt()))
-                || (row.startedAt() != null && exit.finishedAt().isBefore(row.startedAt()));
+                || (row.startedAt() != null && exit.finishedAt().plus(CLOCK_SLACK).isBefore(row.startedAt()));
     }
 
     /** Runs {@code action} (a restart) with auto-removal suspended, as Docker does. */

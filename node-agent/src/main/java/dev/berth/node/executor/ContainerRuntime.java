@@ -217,7 +217,7 @@ public class ContainerRuntime {
             if (!container.state().isRunning()) {
                 return;
             }
-            ContainerState state = container.state().exited(exitCode, finishedAt, oomKilled, lost);
+            ContainerState state = container.state().exited(exitCode, notBeforeStart(container, finishedAt), oomKilled, lost);
             store.update(container, state);
             container.exit().complete(state);
             events.publish(NodeEventType.NODE_EVENT_TYPE_EXITED, state);
@@ -231,6 +231,19 @@ public class ContainerRuntime {
         } finally {
             container.lock().unlock();
         }
+    }
+
+    /**
+     * The exit file's time comes from the kernel's coarse clock and a fast process can exit before
+     * {@code runc start} returns: never report a run as finished before it started.
+     */
+    private static Instant notBeforeStart(Container container, Instant finishedAt) {
+        String startedAt = container.state().startedAt();
+        if (startedAt == null) {
+            return finishedAt;
+        }
+        Instant started = Instant.parse(startedAt);
+        return finishedAt.isBefore(started) ? started : finishedAt;
     }
 
     public void remove(String id, boolean force) {
