@@ -42,7 +42,15 @@ public class ContainerWaits {
         registry.cancel(waiter);
     }
 
+    /**
+     * The exit code, and the error only for an exit of a run (a lost exit code): a start that
+     * failed is reported by the start request itself, and Docker's waiters get no error for it.
+     */
     public static WaitResult resultOf(ContainerRow row) {
-        return WaitResult.newBuilder().setExitCode(row.exitCode()).setError(row.error()).build();
+        WaitResult.Builder result = WaitResult.newBuilder().setExitCode(row.exitCode());
+        if (State.of(row.status()) == State.EXITED) {
+            result.setError(row.error());
+        }
+        return result.build();
     }
 }
