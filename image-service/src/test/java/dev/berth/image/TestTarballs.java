@@ -22,6 +22,7 @@ public final class TestTarballs {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
             TarArchiveEntry dir = new TarArchiveEntry("bin/");
+            dir.setModTime(FIXED_TIME);
             tar.putArchiveEntry(dir);
             tar.closeArchiveEntry();
             for (Map.Entry<String, String> file : files.entrySet()) {
@@ -29,6 +30,8 @@ public final class TestTarballs {
                 TarArchiveEntry entry = new TarArchiveEntry(file.getKey());
                 entry.setSize(content.length);
                 entry.setMode(0755);
+                // Fixed, so the same files always make the same bytes (and digest).
+                entry.setModTime(FIXED_TIME);
                 tar.putArchiveEntry(entry);
                 tar.write(content);
                 tar.closeArchiveEntry();
@@ -39,6 +42,8 @@ public final class TestTarballs {
         }
         return bytes.toByteArray();
     }
+
+    private static final long FIXED_TIME = 1_700_000_000_000L;
 
     public static byte[] smallTar() {
         return tar(Map.of("bin/hello", "#!/bin/sh\necho hello\n", "etc/motd", "welcome\n"));

@@ -15,7 +15,7 @@ import dev.berth.container.store.NodeRow;
 import dev.berth.container.store.Times;
 import dev.berth.proto.v1.NodeAgentGrpc;
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
+import dev.berth.proto.channel.Channels;
 
 /**
  * The node-agents: upserts the configured ones into {@code nodes} at startup and keeps one
@@ -65,7 +65,7 @@ public class NodeRegistry implements DisposableBean {
             throw ContainerException.internal("unknown node " + nodeId);
         }
         return channels.computeIfAbsent(nodeId,
-                id -> ManagedChannelBuilder.forTarget(address).usePlaintext().build());
+                id -> Channels.plaintext("node-agent " + id, address));
     }
 
     @Override

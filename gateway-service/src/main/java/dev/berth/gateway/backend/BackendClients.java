@@ -3,7 +3,7 @@ package dev.berth.gateway.backend;
 import dev.berth.proto.v1.ContainerServiceGrpc;
 import dev.berth.proto.v1.ImageServiceGrpc;
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
+import dev.berth.proto.channel.Channels;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,14 +13,12 @@ class BackendClients {
 
     @Bean(destroyMethod = "shutdownNow")
     ManagedChannel imageServiceChannel(GatewayProperties properties) {
-        return ManagedChannelBuilder.forTarget(properties.imageService()).usePlaintext()
-                .intercept(new UnavailableNaming("image-service", properties.imageService())).build();
+        return Channels.plaintext("image-service", properties.imageService());
     }
 
     @Bean(destroyMethod = "shutdownNow")
     ManagedChannel containerServiceChannel(GatewayProperties properties) {
-        return ManagedChannelBuilder.forTarget(properties.containerService()).usePlaintext()
-                .intercept(new UnavailableNaming("container-service", properties.containerService())).build();
+        return Channels.plaintext("container-service", properties.containerService());
     }
 
     @Bean

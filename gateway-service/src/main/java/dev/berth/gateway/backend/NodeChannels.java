@@ -2,7 +2,7 @@ package dev.berth.gateway.backend;
 
 import dev.berth.proto.v1.NodeAgentGrpc;
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
+import dev.berth.proto.channel.Channels;
 import jakarta.annotation.PreDestroy;
 import org.springframework.stereotype.Component;
 
@@ -25,8 +25,7 @@ public class NodeChannels {
 
     private ManagedChannel channel(String address) {
         return channels.computeIfAbsent(address,
-                a -> ManagedChannelBuilder.forTarget(a).usePlaintext()
-                        .intercept(new UnavailableNaming("node-agent", a)).build());
+                a -> Channels.plaintext("node-agent", a));
     }
 
     @PreDestroy

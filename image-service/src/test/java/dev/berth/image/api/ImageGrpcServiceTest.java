@@ -110,7 +110,8 @@ class ImageGrpcServiceTest {
 
     @Test
     void importImage_gzipWithChanges_appliesChanges() throws Exception {
-        byte[] gzip = TestTarballs.compress(CompressorStreamFactory.GZIP, TestTarballs.smallTar());
+        byte[] tar = TestTarballs.smallTar();
+        byte[] gzip = TestTarballs.compress(CompressorStreamFactory.GZIP, tar);
         ImportHeader header = header("myreg:5000/x", "")
                 .addChanges("CMD [\"/bin/hello\"]")
                 .addChanges("ENTRYPOINT []")
@@ -129,7 +130,7 @@ class ImageGrpcServiceTest {
         assertThat(imported.getConfig().getEntrypointSet()).isTrue();
         assertThat(imported.getConfig().getEnvList()).containsExactly("PATH=/bin");
         assertThat(imported.getConfig().getExposedPortsList()).containsExactly("80/tcp");
-        assertThat(imported.getLayers(0).getDiffId()).isEqualTo(Digest.of(TestTarballs.smallTar()).toString());
+        assertThat(imported.getLayers(0).getDiffId()).isEqualTo(Digest.of(tar).toString());
     }
 
     @Test

@@ -272,7 +272,11 @@ public class ContainerRuntime {
         container.lock().lock();
         try {
             container.hub().close();
-            runc.delete(id, true);
+            // A finished run was deleted from runc when its exit was recorded (and a failed start
+            // when it was aborted): only a killed run that did not finish in time is left to force.
+            if (exited != null && !exited.isDone()) {
+                runc.delete(id, true);
+            }
             store.forget(id);
             discardFiles(container);
         } finally {

@@ -9,7 +9,7 @@ import dev.berth.proto.v1.ImageServiceGrpc;
 import dev.berth.proto.v1.ReadBlobRequest;
 import io.grpc.Context;
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
+import dev.berth.proto.channel.Channels;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import jakarta.annotation.PreDestroy;
@@ -26,7 +26,7 @@ class GrpcLayerSource implements LayerSource {
     private final ManagedChannel channel;
 
     GrpcLayerSource(NodeProperties properties) {
-        this.channel = ManagedChannelBuilder.forTarget(properties.imageServiceAddress()).usePlaintext().build();
+        this.channel = Channels.plaintext("image-service", properties.imageServiceAddress());
     }
 
     @Override

@@ -1,0 +1,84 @@
+package dev.berth.proto.channel;
+
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.grpc.CallOptions;
+import io.grpc.Channel;
+import io.grpc.ClientCall;
+import io.grpc.ClientInterceptor;
+import io.grpc.ConnectivityState;
+import io.grpc.ForwardingClientCall;
+import io.grpc.ForwardingClientCallListener;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.Metadata;
+import io.grpc.MethodDescriptor;
+import io.grpc.Status;
+
+/**
+ * Plaintext channels between Berth's services, with two habits gRPC lacks by default:
+ * <ul>
+ * <li>A peer that cannot be reached is named in the UNAVAILABLE status ("node-agent at
+ * 127.0.0.1:9103 is unavailable (...)"), so the user learns which service is down. Only
+ * failures of this channel's own transport are named: an UNAVAILABLE that the peer itself
+ * answered (relaying a third service's outage) passes through unchanged.</li>
+ * <li>gRPC retries a lost peer after a backoff that grows to minutes, so a service back after
+ * a long outage would stay unreachable long after it is up: a call that starts on, or fails
+ * with, an unreachable peer makes the channel retry at once.</li>
+ * </ul>
+ */
+public final class Channels {
+
+    private Channels() {
+    }
+
+    /** A channel to {@code target} (host:port) of the service called {@code peer}. */
+    public static ManagedChannel plaintext(String peer, String target) {
+        AtomicReference<ManagedChannel> self = new AtomicReference<>();
+        ManagedChannel channel = ManagedChannelBuilder.forTarget(target)
+                .usePlaintext()
+                .intercept(new PeerHealth(peer + " at " + target, self))
+                .build();
+        self.set(channel);
+        return channel;
+    }
+
+    private static final class PeerHealth implements ClientInterceptor {
+
+        private final String peer;
+        private final AtomicReference<ManagedChannel> channel;
+
+        PeerHealth(String peer, AtomicReference<ManagedChannel> channel) {
+            this.peer = peer;
+            this.channel = channel;
+        }
+
+        @Override
+        public <Q, R> ClientCall<Q, R> interceptCall(MethodDescriptor<Q, R> method, CallOptions options, Channel next) {
+            ManagedChannel managed = channel.get();
+            if (managed.getState(false) == ConnectivityState.TRANSIENT_FAILURE) {
+                managed.resetConnectBackoff();
+            }
+            return new ForwardingClientCall.SimpleForwardingClientCall<>(next.newCall(method, options)) {
+                @Override
+                public void start(Listener<R> listener, Metadata headers) {
+                    super.start(new ForwardingClientCallListener.SimpleForwardingClientCallListener<>(listener) {
+                        @Override
+                        public void onClose(Status status, Metadata trailers) {
+                            super.onClose(named(status, managed), trailers);
+                        }
+                    }, headers);
+                }
+            };
+        }
+
+        private Status named(Status status, ManagedChannel managed) {
+            // The transport's own failures carry their cause; statuses the peer sent carry none.
+            if (status.getCode() != Status.Code.UNAVAILABLE || status.getCause() == null) {
+                return status;
+            }
+            managed.resetConnectBackoff();
+            return status.withDescription(peer + " is unavailable (" + status.getDescription() + ")");
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package dev.berth.proto.channel;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+
+import dev.berth.proto.v1.Container;
+import dev.berth.proto.v1.ContainerRef;
+import dev.berth.proto.v1.ContainerServiceGrpc;
+import io.grpc.ManagedChannel;
+import io.grpc.Server;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.netty.NettyServerBuilder;
+import io.grpc.stub.StreamObserver;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class ChannelsTest {
+
+    @Test
+    void plaintext_unreachablePeer_isNamedInTheStatus() throws IOException {
+        String address = "127.0.0.1:" + freePort();
+        ManagedChannel channel = Channels.plaintext("container-service", address);
+        try {
+            StatusRuntimeException failure = getContainer(channel);
+
+            assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+            assertThat(failure.getStatus().getDescription())
+                    .startsWith("container-service at " + address + " is unavailable (");
+        } finally {
+            channel.shutdownNow();
+        }
+    }
+
+    @Test
+    void plaintext_unavailableAnsweredByThePeer_passesThroughUnchanged() throws IOException {
+        Server server = NettyServerBuilder.forAddress(new java.net.InetSocketAddress("127.0.0.1", 0))
+                .addService(new ContainerServiceGrpc.ContainerServiceImplBase() {
+                    @Override
+                    public void getContainer(ContainerRef request, StreamObserver<Container> response) {
+                        response.onError(Status.UNAVAILABLE.withDescription("node-agent local at x is unavailable").asException());
+                    }
+                })
+                .build()
+                .start();
+        ManagedChannel channel = Channels.plaintext("container-service", "127.0.0.1:" + server.getPort());
+        try {
+            StatusRuntimeException failure = getContainer(channel);
+
+            assertThat(failure.getStatus().getDescription()).isEqualTo("node-agent local at x is unavailable");
+        } finally {
+            channel.shutdownNow();
+            server.shutdownNow();
+        }
+    }
+
+    private static StatusRuntimeException getContainer(ManagedChannel channel) {
+        return catchThrowableOfType(StatusRuntimeException.class,
+                () -> ContainerServiceGrpc.newBlockingStub(channel).getContainer(ContainerRef.getDefaultInstance()));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0)) {
+            return probe.getLocalPort();
+        }
+    }
+}
