@@ -2,12 +2,10 @@ package dev.berth.e2e.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 /** Runs the real docker CLI against the Berth gateway, the way a user does. */
 public final class DockerCli {
@@ -20,65 +18,28 @@ public final class DockerCli {
     }
 
     public static CommandResult docker(String... args) {
-        return run(DEFAULT_TIMEOUT, null, args);
+        return Commands.run(DEFAULT_TIMEOUT, Map.of("DOCKER_HOST", DOCKER_HOST), null, command(args));
     }
 
     public static CommandResult dockerWithStdin(byte[] stdin, String... args) {
-        return run(DEFAULT_TIMEOUT, stdin, args);
+        return Commands.run(DEFAULT_TIMEOUT, Map.of("DOCKER_HOST", DOCKER_HOST), stdin, command(args));
     }
 
     /** Starts `docker ARGS` without waiting, stdout and stderr as pipes. */
     public static Process start(String... args) {
         try {
-            return processBuilder(args).start();
+            ProcessBuilder builder = new ProcessBuilder(command(args));
+            builder.environment().put("DOCKER_HOST", DOCKER_HOST);
+            return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static CommandResult run(Duration timeout, byte[] stdin, String... args) {
-        try {
-            Path out = Files.createTempFile("docker-out", ".txt");
-            Path err = Files.createTempFile("docker-err", ".txt");
-            try {
-                ProcessBuilder builder = processBuilder(args)
-                        .redirectOutput(out.toFile())
-                        .redirectError(err.toFile());
-                if (stdin == null) {
-                    builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-                }
-                Process process = builder.start();
-                if (stdin != null) {
-                    try (var in = process.getOutputStream()) {
-                        in.write(stdin);
-                    }
-                }
-                if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                    process.destroyForcibly();
-                    throw new AssertionError("docker " + String.join(" ", args) + " did not finish in " + timeout);
-                }
-                return new CommandResult(process.exitValue(),
-                        Files.readAllBytes(out),
-                        Files.readAllBytes(err));
-            } finally {
-                Files.deleteIfExists(out);
-                Files.deleteIfExists(err);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
-    }
-
-    private static ProcessBuilder processBuilder(String... args) {
+    private static List<String> command(String... args) {
         List<String> command = new ArrayList<>();
         command.add("docker");
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().put("DOCKER_HOST", DOCKER_HOST);
-        builder.environment().remove("DOCKER_CONTEXT");
-        return builder;
+        return command;
     }
 }
