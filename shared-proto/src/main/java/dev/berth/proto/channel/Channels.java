@@ -1,5 +1,8 @@
 package dev.berth.proto.channel;
 
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.grpc.CallOptions;
@@ -29,6 +32,8 @@ import io.grpc.Status;
  */
 public final class Channels {
 
+    private static final Duration RECONNECT_WAIT = Duration.ofSeconds(1);
+
     private Channels() {
     }
 
@@ -57,7 +62,7 @@ public final class Channels {
         public <Q, R> ClientCall<Q, R> interceptCall(MethodDescriptor<Q, R> method, CallOptions options, Channel next) {
             ManagedChannel managed = channel.get();
             if (managed.getState(false) == ConnectivityState.TRANSIENT_FAILURE) {
-                managed.resetConnectBackoff();
+                reconnectNow(managed);
             }
             return new ForwardingClientCall.SimpleForwardingClientCall<>(next.newCall(method, options)) {
                 @Override
@@ -70,6 +75,22 @@ public final class Channels {
                     }, headers);
                 }
             };
+        }
+
+        /**
+         * A call started in TRANSIENT_FAILURE fails at once, even when the peer is back: have
+         * the channel reconnect, and wait (briefly) until it is CONNECTING, where calls are
+         * held until the connection is up or fails.
+         */
+        private static void reconnectNow(ManagedChannel managed) {
+            CountDownLatch left = new CountDownLatch(1);
+            managed.notifyWhenStateChanged(ConnectivityState.TRANSIENT_FAILURE, left::countDown);
+            managed.resetConnectBackoff();
+            try {
+                left.await(RECONNECT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         private Status named(Status status, ManagedChannel managed) {

@@ -56,6 +56,35 @@ class ChannelsTest {
         }
     }
 
+    @Test
+    void plaintext_peerBackAfterAnOutage_firstCallSucceeds() throws IOException {
+        int port = freePort();
+        ManagedChannel channel = Channels.plaintext("container-service", "127.0.0.1:" + port);
+        Server server = null;
+        try {
+            assertThat(getContainer(channel).getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+            server = NettyServerBuilder.forAddress(new java.net.InetSocketAddress("127.0.0.1", port))
+                    .addService(new ContainerServiceGrpc.ContainerServiceImplBase() {
+                        @Override
+                        public void getContainer(ContainerRef request, StreamObserver<Container> response) {
+                            response.onNext(Container.newBuilder().setId("back").build());
+                            response.onCompleted();
+                        }
+                    })
+                    .build()
+                    .start();
+
+            Container answer = ContainerServiceGrpc.newBlockingStub(channel).getContainer(ContainerRef.getDefaultInstance());
+
+            assertThat(answer.getId()).isEqualTo("back");
+        } finally {
+            channel.shutdownNow();
+            if (server != null) {
+                server.shutdownNow();
+            }
+        }
+    }
+
     private static StatusRuntimeException getContainer(ManagedChannel channel) {
         return catchThrowableOfType(StatusRuntimeException.class,
                 () -> ContainerServiceGrpc.newBlockingStub(channel).getContainer(ContainerRef.getDefaultInstance()));
