@@ -113,6 +113,18 @@ public class ContainerRemoval {
         }
     }
 
+    /** Removes, killing it if it runs, a container the node holds but no row describes. */
+    public void removeOrphan(String nodeId, String containerId) {
+        log.warn("node {} holds container {}, which has no record (its create was never answered): removing it",
+                nodeId, containerId);
+        try {
+            nodes.blocking(nodeId).withDeadlineAfter(2, TimeUnit.MINUTES).removeContainer(
+                    NodeRemoveRequest.newBuilder().setContainerId(containerId).setForce(true).build());
+        } catch (StatusRuntimeException e) {
+            log.warn("removing orphan container {} from node {} failed: {}", containerId, nodeId, e.getStatus());
+        }
+    }
+
     private ContainerRow markRemoving(ContainerRow row) {
         Transitions.check(row.id(), State.of(row.status()), State.REMOVING);
         return store.update(row.withStatus(State.REMOVING.dockerName()), "removing", Map.of());

@@ -1,5 +1,6 @@
 package dev.berth.container.node;
 
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -25,7 +26,9 @@ import dev.berth.proto.v1.NodeEvent;
 /**
  * Applies one node's events to the database. A subscription starts with SNAPSHOT entries
  * (reconciled against the rows), then SYNCED (rows the node no longer knows while they
- * claim a live process get a lost exit code), then live EXITED events.
+ * claim a live process get a lost exit code; containers the node holds without a row are
+ * removed from it, rows of creates the node never received are rolled back), then live
+ * EXITED events.
  */
 @Component
 public class NodeEventHandler {
@@ -39,6 +42,7 @@ public class NodeEventHandler {
     private final ContainerRemoval removal;
     /** Nodes whose interrupted removals were resumed: once per node and process. */
     private final Set<String> resumedNodes = ConcurrentHashMap.newKeySet();
+    private final Instant processStart = Instant.now();
 
     public NodeEventHandler(ContainerRepository containers, ContainerGuard guard, StateStore store,
             ExitRecorder exits, ContainerRemoval removal) {
@@ -68,6 +72,8 @@ public class NodeEventHandler {
                     }
                     case NODE_EVENT_TYPE_SYNCED -> {
                         forgetMissing(nodeId, snapshotIds);
+                        removeOrphans(nodeId, snapshotIds);
+                        rollBackUnansweredCreates(nodeId, snapshotIds);
                         if (resumedNodes.add(nodeId)) {
                             resumeRemovals(nodeId);
                         }
@@ -115,6 +121,36 @@ public class NodeEventHandler {
         containers.findByNodeId(nodeId).stream()
                 .filter(row -> State.of(row.status()) == State.REMOVING)
                 .forEach(removal::resumeInterrupted);
+    }
+
+    /**
+     * Containers the node holds that no row describes. A row is committed before the node is
+     * asked to create, so these are creates that were never answered (the service died
+     * during them): nobody holds their id, and they go.
+     */
+    private void removeOrphans(String nodeId, Set<String> onNode) {
+        for (String id : onNode) {
+            if (containers.findById(id).isEmpty()) {
+                removal.removeOrphan(nodeId, id);
+            }
+        }
+    }
+
+    /**
+     * Rows still {@code created} that their node never received: the service died between
+     * storing the row and the node's create, so the create was never answered. They are rolled
+     * back, as a failed create is. Only rows older than this process: a younger one may be a
+     * create of ours still on its way to the node.
+     */
+    private void rollBackUnansweredCreates(String nodeId, Set<String> onNode) {
+        for (ContainerRow row : containers.findByNodeId(nodeId)) {
+            if (!onNode.contains(row.id()) && State.of(row.status()) == State.CREATED
+                    && row.createdAt().toInstant().isBefore(processStart)) {
+                log.warn("node {} never received container {} (its create was never answered): rolling it back",
+                        nodeId, row.id());
+                store.discard(row.id());
+            }
+        }
     }
 
     private void forgetMissing(String nodeId, Set<String> known) {

@@ -1,6 +1,7 @@
 package dev.berth.container.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -17,6 +18,9 @@ import dev.berth.proto.v1.ContainerStatus;
 import dev.berth.proto.v1.CreateContainerRequest;
 import dev.berth.proto.v1.HostConfig;
 import dev.berth.proto.v1.ListContainersRequest;
+import dev.berth.proto.v1.NodeContainerStatus;
+import dev.berth.proto.v1.NodeCreateRequest;
+import dev.berth.proto.v1.NodeRemoveRequest;
 import dev.berth.proto.v1.WaitCondition;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -72,6 +76,43 @@ class ServiceRestartTest {
                 List<String> all = second.blocking().listContainers(ListContainersRequest.newBuilder().setAll(true)
                         .build()).getContainersList().stream().map(Container::getName).toList();
                 assertThat(all).containsExactly("forgotten", "idle", "exited", "running");
+            }
+        }
+    }
+
+    @Test
+    void restart_settlesCreatesThatWereNeverAnswered() throws Exception {
+        try (FakeNodeAgent node = new FakeNodeAgent()) {
+            String kept;
+            String neverReceived;
+            try (ServiceHarness first = new ServiceHarness(dataRoot, node.address())) {
+                Eventually.await("the event stream", () -> node.watcherCount() == 1);
+                kept = createAndStart(first, "kept", "sleep", false);
+                neverReceived = create(first, "neverreceived", "sleep", false).getId();
+            }
+            // A row stored, then the service died before the node's create.
+            node.containers.remove(neverReceived);
+            Eventually.await("the old stream to close", () -> node.watcherCount() == 0);
+            // Creates the node carried out but the service never answered (it died in between).
+            String orphanCreated = "ab".repeat(32);
+            String orphanRunning = "ef".repeat(32);
+            node.containers.put(orphanCreated, new FakeNodeAgent.Fake(NodeCreateRequest.newBuilder()
+                    .setContainerId(orphanCreated).build()));
+            FakeNodeAgent.Fake running = new FakeNodeAgent.Fake(NodeCreateRequest.newBuilder()
+                    .setContainerId(orphanRunning).build());
+            running.status = NodeContainerStatus.NODE_CONTAINER_STATUS_RUNNING;
+            node.containers.put(orphanRunning, running);
+
+            try (ServiceHarness second = new ServiceHarness(dataRoot, node.address())) {
+                Eventually.await("the orphans to be removed from the node",
+                        () -> !node.containers.containsKey(orphanCreated) && !node.containers.containsKey(orphanRunning));
+                assertThat(node.removes).filteredOn(r -> !r.getContainerId().equals(kept))
+                        .extracting(NodeRemoveRequest::getContainerId, NodeRemoveRequest::getForce)
+                        .containsExactlyInAnyOrder(tuple(orphanCreated, true), tuple(orphanRunning, true));
+                assertThat(node.containers).containsKey(kept);
+                assertThat(get(second, kept).getState().getStatus()).isEqualTo(ContainerStatus.CONTAINER_STATUS_RUNNING);
+                Eventually.await("the create the node never received to be rolled back",
+                        () -> isGone(second, neverReceived));
             }
         }
     }
