@@ -6,7 +6,7 @@ import org.springframework.stereotype.Service;
 
 import com.google.protobuf.Empty;
 
-import dev.berth.container.error.GrpcStatusMapper;
+import dev.berth.common.error.GrpcStatuses;
 import dev.berth.container.lifecycle.ContainerCreation;
 import dev.berth.container.lifecycle.ContainerKill;
 import dev.berth.container.lifecycle.ContainerRemoval;
@@ -32,7 +32,7 @@ import dev.berth.proto.v1.WaitContainerResponse;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 
-/** The gRPC adapter: translates messages and delegates; errors go through {@link GrpcStatusMapper}. */
+/** The gRPC adapter: translates messages and delegates; errors go through {@link GrpcStatuses}. */
 @Service
 class ContainerGrpcService extends ContainerServiceGrpc.ContainerServiceImplBase {
 
@@ -119,7 +119,7 @@ class ContainerGrpcService extends ContainerServiceGrpc.ContainerServiceImplBase
         try {
             waiter = waits.begin(request.getRef(), request.getCondition());
         } catch (RuntimeException e) {
-            response.onError(GrpcStatusMapper.toStatus(e));
+            response.onError(GrpcStatuses.toStatus(e));
             return;
         }
         ((ServerCallStreamObserver<WaitContainerResponse>) response).setOnCancelHandler(() -> waits.cancel(waiter));
@@ -127,7 +127,7 @@ class ContainerGrpcService extends ContainerServiceGrpc.ContainerServiceImplBase
         waiter.result().whenComplete((result, failure) -> {
             try {
                 if (failure != null) {
-                    response.onError(GrpcStatusMapper.toStatus(failure));
+                    response.onError(GrpcStatuses.toStatus(failure));
                 } else {
                     response.onNext(WaitContainerResponse.newBuilder().setResult(result).build());
                     response.onCompleted();
@@ -147,7 +147,7 @@ class ContainerGrpcService extends ContainerServiceGrpc.ContainerServiceImplBase
         try {
             answer = call.get();
         } catch (RuntimeException e) {
-            response.onError(GrpcStatusMapper.toStatus(e));
+            response.onError(GrpcStatuses.toStatus(e));
             return;
         }
         response.onNext(answer);

@@ -5,7 +5,7 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
-import dev.berth.container.error.ContainerException;
+import dev.berth.common.error.BerthException;
 import dev.berth.container.naming.ContainerIds;
 import dev.berth.container.naming.ContainerNames;
 import dev.berth.container.naming.NameGenerator;
@@ -46,7 +46,7 @@ public class ContainerCreation {
     public ContainerRow create(CreateContainerRequest request) {
         String wanted = request.getName().isEmpty() ? null : ContainerNames.validate(request.getName());
         if (request.getImageId().isEmpty()) {
-            throw ContainerException.invalid("image id is required");
+            throw BerthException.invalid("image id is required");
         }
         String nodeId = placement.chooseNode();
         ContainerRow row = insert(request, wanted, nodeId);
@@ -85,7 +85,7 @@ public class ContainerCreation {
                     throw ContainerNames.nameInUse(name, holder);
                 }
                 if (attempt + 1 >= NAME_ATTEMPTS) {
-                    throw ContainerException.internal("could not generate a unique container name");
+                    throw BerthException.internal("could not generate a unique container name");
                 }
             }
         }

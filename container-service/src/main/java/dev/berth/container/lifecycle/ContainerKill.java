@@ -7,7 +7,7 @@ import java.util.concurrent.TimeoutException;
 
 import org.springframework.stereotype.Component;
 
-import dev.berth.container.error.ContainerException;
+import dev.berth.common.error.BerthException;
 import dev.berth.container.lookup.ContainerLookup;
 import dev.berth.container.node.NodeRegistry;
 import dev.berth.container.store.ContainerRow;
@@ -38,7 +38,7 @@ public class ContainerKill {
     public ContainerRow kill(String ref, String signal) {
         ContainerRow row = lookup.resolve(ref);
         if (!State.of(row.status()).hasProcess()) {
-            throw ContainerException.precondition(
+            throw BerthException.precondition(
                     "Cannot kill container: " + ref + ": Container " + row.id() + " is not running");
         }
         boolean isKill = KILL.contains(signal.toUpperCase(java.util.Locale.ROOT));

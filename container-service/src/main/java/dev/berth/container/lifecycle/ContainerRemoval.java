@@ -7,7 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import dev.berth.container.error.ContainerException;
+import dev.berth.common.error.BerthException;
 import dev.berth.container.lookup.ContainerLookup;
 import dev.berth.container.node.NodeRegistry;
 import dev.berth.container.store.ContainerRow;
@@ -47,13 +47,13 @@ public class ContainerRemoval {
         ContainerRow found = lookup.resolve(ref);
         boolean[] hadProcess = new boolean[1];
         ContainerRow marked = guard.apply(found.id(), () -> {
-            ContainerRow row = lookup.current(found.id()).orElseThrow(() -> ContainerException.noSuchContainer(ref));
+            ContainerRow row = lookup.current(found.id()).orElseThrow(() -> ContainerLookup.noSuchContainer(ref));
             State state = State.of(row.status());
             if (state == State.REMOVING) {
-                throw ContainerException.precondition("removal of container " + row.id() + " is already in progress");
+                throw BerthException.precondition("removal of container " + row.id() + " is already in progress");
             }
             if (state.hasProcess() && !force) {
-                throw ContainerException.precondition("cannot remove container \"/" + row.name()
+                throw BerthException.precondition("cannot remove container \"/" + row.name()
                         + "\": container is running: stop the container before removing or force remove");
             }
             hadProcess[0] = state.hasProcess();

@@ -6,7 +6,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.springframework.stereotype.Component;
 
-import dev.berth.container.error.ContainerException;
+import dev.berth.common.error.BerthException;
 import dev.berth.container.lookup.ContainerLookup;
 import dev.berth.container.node.NodeRegistry;
 import dev.berth.container.store.ContainerRow;
@@ -49,10 +49,10 @@ public class ContainerStart {
             return new Result(row, true);
         }
         if (state == State.PAUSED) {
-            throw ContainerException.precondition("cannot start a paused container, try unpause instead");
+            throw BerthException.precondition("cannot start a paused container, try unpause instead");
         }
         if (state == State.REMOVING) {
-            throw ContainerException.precondition("container is marked for removal and cannot be started");
+            throw BerthException.precondition("container is marked for removal and cannot be started");
         }
         Transitions.check(row.id(), state, State.RUNNING);
         NodeStartResponse started;
@@ -86,7 +86,7 @@ public class ContainerStart {
         return current;
     }
 
-    private ContainerException refused(ContainerRow row, String runcText) {
+    private BerthException refused(ContainerRow row, String runcText) {
         String message = StartFailure.dockerMessage(runcText);
         int exitCode = StartFailure.exitCode(message);
         guard.run(row.id(), () -> lookup.current(row.id()).ifPresent(current -> store.update(
@@ -94,6 +94,6 @@ public class ContainerStart {
         if (ExitRecorder.autoRemove(row)) {
             removal.autoRemove(row.id());
         }
-        return ContainerException.invalid(message);
+        return BerthException.invalid(message);
     }
 }

@@ -5,7 +5,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
-import dev.berth.container.error.ContainerException;
+import dev.berth.common.error.BerthException;
 
 /**
  * The legal moves of the lifecycle state machine. Removal is REMOVING then the row's
@@ -38,7 +38,7 @@ public final class Transitions {
     /** FAILED_PRECONDITION unless {@code from -> to} is legal. */
     public static void check(String containerId, State from, State to) {
         if (!isLegal(from, to)) {
-            throw ContainerException.precondition("container " + containerId + " cannot go from "
+            throw BerthException.precondition("container " + containerId + " cannot go from "
                     + from.dockerName() + " to " + to.dockerName());
         }
     }

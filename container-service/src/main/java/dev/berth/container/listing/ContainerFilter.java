@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-import dev.berth.container.error.ContainerException;
+import dev.berth.common.error.BerthException;
 import dev.berth.container.lifecycle.State;
 import dev.berth.proto.v1.Filter;
 
@@ -35,12 +35,12 @@ public final class ContainerFilter {
                 case "name" -> parsed.names;
                 case "label" -> parsed.labels;
                 case "status" -> parsed.statuses;
-                default -> throw ContainerException.invalid("invalid filter '" + filter.getKey() + "'");
+                default -> throw BerthException.invalid("invalid filter '" + filter.getKey() + "'");
             };
             if (target == parsed.statuses) {
                 for (String status : filter.getValuesList()) {
                     if (State.parseOrNull(status) == null) {
-                        throw ContainerException.invalid("invalid filter 'status=" + status + "'");
+                        throw BerthException.invalid("invalid filter 'status=" + status + "'");
                     }
                 }
             }

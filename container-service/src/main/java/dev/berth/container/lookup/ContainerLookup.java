@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-import dev.berth.container.error.ContainerException;
+import dev.berth.common.error.BerthException;
 import dev.berth.container.naming.ContainerIds;
 import dev.berth.container.naming.ContainerNames;
 import dev.berth.container.store.ContainerRepository;
@@ -18,6 +18,12 @@ import dev.berth.container.store.ContainerRow;
 @Component
 public class ContainerLookup {
 
+    /** Docker's 404 text for an unknown reference. */
+    public static BerthException noSuchContainer(String ref) {
+        return BerthException.notFound("No such container: " + ref);
+    }
+
+
     private final ContainerRepository containers;
 
     public ContainerLookup(ContainerRepository containers) {
@@ -27,7 +33,7 @@ public class ContainerLookup {
     /** NOT_FOUND "No such container: ref"; INVALID_ARGUMENT when the prefix is ambiguous. */
     public ContainerRow resolve(String ref) {
         if (ref == null || ref.isEmpty()) {
-            throw ContainerException.noSuchContainer(ref == null ? "" : ref);
+            throw ContainerLookup.noSuchContainer(ref == null ? "" : ref);
         }
         if (ContainerIds.isFullId(ref)) {
             Optional<ContainerRow> byId = containers.findById(ref);
@@ -42,13 +48,13 @@ public class ContainerLookup {
         if (ContainerIds.isHex(ref)) {
             List<ContainerRow> byPrefix = containers.findTop2ByIdStartingWith(ref);
             if (byPrefix.size() > 1) {
-                throw ContainerException.invalid("multiple IDs found with provided prefix: " + ref);
+                throw BerthException.invalid("multiple IDs found with provided prefix: " + ref);
             }
             if (byPrefix.size() == 1) {
                 return byPrefix.get(0);
             }
         }
-        throw ContainerException.noSuchContainer(ref);
+        throw ContainerLookup.noSuchContainer(ref);
     }
 
     /** The current row by full id; empty once removed. */

@@ -2,7 +2,7 @@ package dev.berth.container.naming;
 
 import java.util.regex.Pattern;
 
-import dev.berth.container.error.ContainerException;
+import dev.berth.common.error.BerthException;
 
 /** Docker's rule for user-given container names; names are stored without the leading "/". */
 public final class ContainerNames {
@@ -15,7 +15,7 @@ public final class ContainerNames {
     /** The stored form of a valid name, else INVALID_ARGUMENT with Docker's text. */
     public static String validate(String name) {
         if (!VALID.matcher(name).matches()) {
-            throw ContainerException.invalid(
+            throw BerthException.invalid(
                     "Invalid container name (" + name + "), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
         }
         return strip(name);
@@ -25,8 +25,8 @@ public final class ContainerNames {
         return ref.startsWith("/") ? ref.substring(1) : ref;
     }
 
-    public static ContainerException nameInUse(String name, String holderId) {
-        return ContainerException.conflict("Conflict. The container name \"/" + name
+    public static BerthException nameInUse(String name, String holderId) {
+        return BerthException.alreadyExists("Conflict. The container name \"/" + name
                 + "\" is already in use by container \"" + holderId
                 + "\". You have to remove (or rename) that container to be able to reuse that name.");
     }

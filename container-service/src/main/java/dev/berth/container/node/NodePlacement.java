@@ -4,7 +4,7 @@ import java.util.Comparator;
 
 import org.springframework.stereotype.Component;
 
-import dev.berth.container.error.ContainerException;
+import dev.berth.common.error.BerthException;
 import dev.berth.container.store.ContainerRepository;
 
 /** Places a new container on the node with the fewest containers (ties: smallest id). */
@@ -22,6 +22,6 @@ public class NodePlacement {
     public String chooseNode() {
         return nodes.nodeIds().stream()
                 .min(Comparator.comparingLong(containers::countByNodeId))
-                .orElseThrow(() -> ContainerException.internal("no node-agent is registered"));
+                .orElseThrow(() -> BerthException.internal("no node-agent is registered"));
     }
 }

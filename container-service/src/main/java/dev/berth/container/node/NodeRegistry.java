@@ -9,7 +9,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 import dev.berth.container.config.ContainerProperties;
-import dev.berth.container.error.ContainerException;
+import dev.berth.common.error.BerthException;
 import dev.berth.container.store.NodeRepository;
 import dev.berth.container.store.NodeRow;
 import dev.berth.container.store.Times;
@@ -62,7 +62,7 @@ public class NodeRegistry implements DisposableBean {
     private ManagedChannel channel(String nodeId) {
         String address = addresses.get(nodeId);
         if (address == null) {
-            throw ContainerException.internal("unknown node " + nodeId);
+            throw BerthException.internal("unknown node " + nodeId);
         }
         return channels.computeIfAbsent(nodeId,
                 id -> Channels.plaintext("node-agent " + id, address));

@@ -1,14 +1,15 @@
 package dev.berth.container.store;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
 import com.google.protobuf.Timestamp;
 
+import dev.berth.common.time.ProtoTimes;
+
 /**
- * Time conversions. Stored times are truncated to microseconds, the precision both H2 and
+ * Times as stored. Stored times are truncated to microseconds, the precision both H2 and
  * PostgreSQL keep, so that a value compares equal before and after a round trip.
  */
 public final class Times {
@@ -22,11 +23,7 @@ public final class Times {
 
     /** Null for an unset (zero) timestamp. */
     public static OffsetDateTime fromProto(Timestamp ts) {
-        if (ts == null || (ts.getSeconds() == 0 && ts.getNanos() == 0)) {
-            return null;
-        }
-        return Instant.ofEpochSecond(ts.getSeconds(), ts.getNanos()).atOffset(ZoneOffset.UTC)
-                .truncatedTo(ChronoUnit.MICROS);
+        return ProtoTimes.utcIfSet(ts).map(time -> time.truncatedTo(ChronoUnit.MICROS)).orElse(null);
     }
 
     public static OffsetDateTime fromProtoOrNow(Timestamp ts) {
@@ -35,7 +32,6 @@ public final class Times {
     }
 
     public static Timestamp toProto(OffsetDateTime time) {
-        Instant instant = time.toInstant();
-        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
+        return ProtoTimes.timestamp(time);
     }
 }

@@ -9,7 +9,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import dev.berth.container.error.ContainerException;
+import dev.berth.common.error.BerthException;
 
 class TransitionsTest {
 
@@ -44,8 +44,8 @@ class TransitionsTest {
     @Test
     void check_illegalTransitionIsFailedPrecondition() {
         assertThatThrownBy(() -> Transitions.check("abc", State.REMOVING, State.RUNNING))
-                .isInstanceOfSatisfying(ContainerException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(ContainerException.Kind.FAILED_PRECONDITION);
+                .isInstanceOfSatisfying(BerthException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(BerthException.Kind.FAILED_PRECONDITION);
                     assertThat(e.getMessage()).isEqualTo("container abc cannot go from removing to running");
                 });
     }

@@ -8,7 +8,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.berth.container.error.ContainerException;
+import dev.berth.common.error.BerthException;
 import dev.berth.proto.v1.Filter;
 
 class ContainerFilterTest {
@@ -63,16 +63,16 @@ class ContainerFilterTest {
 
     @Test
     void parse_invalidStatusIsInvalidArgument() {
-        assertThatThrownBy(() -> filter("status", "xyz")).isInstanceOfSatisfying(ContainerException.class, e -> {
-            assertThat(e.kind()).isEqualTo(ContainerException.Kind.INVALID_ARGUMENT);
+        assertThatThrownBy(() -> filter("status", "xyz")).isInstanceOfSatisfying(BerthException.class, e -> {
+            assertThat(e.kind()).isEqualTo(BerthException.Kind.INVALID_ARGUMENT);
             assertThat(e.getMessage()).isEqualTo("invalid filter 'status=xyz'");
         });
     }
 
     @Test
     void parse_unknownKeyIsInvalidArgument() {
-        assertThatThrownBy(() -> filter("foo", "bar")).isInstanceOfSatisfying(ContainerException.class, e -> {
-            assertThat(e.kind()).isEqualTo(ContainerException.Kind.INVALID_ARGUMENT);
+        assertThatThrownBy(() -> filter("foo", "bar")).isInstanceOfSatisfying(BerthException.class, e -> {
+            assertThat(e.kind()).isEqualTo(BerthException.Kind.INVALID_ARGUMENT);
             assertThat(e.getMessage()).isEqualTo("invalid filter 'foo'");
         });
     }

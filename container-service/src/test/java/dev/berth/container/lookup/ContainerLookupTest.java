@@ -12,7 +12,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import dev.berth.container.error.ContainerException;
+import dev.berth.common.error.BerthException;
 import dev.berth.container.store.ContainerRepository;
 import dev.berth.container.store.ContainerRow;
 
@@ -64,8 +64,8 @@ class ContainerLookupTest {
         when(repository.findByName("ab")).thenReturn(Optional.empty());
         when(repository.findTop2ByIdStartingWith("ab")).thenReturn(List.of(row(ID, "a"), row("ab" + "1".repeat(62), "b")));
 
-        assertThatThrownBy(() -> lookup.resolve("ab")).isInstanceOfSatisfying(ContainerException.class, e -> {
-            assertThat(e.kind()).isEqualTo(ContainerException.Kind.INVALID_ARGUMENT);
+        assertThatThrownBy(() -> lookup.resolve("ab")).isInstanceOfSatisfying(BerthException.class, e -> {
+            assertThat(e.kind()).isEqualTo(BerthException.Kind.INVALID_ARGUMENT);
             assertThat(e.getMessage()).isEqualTo("multiple IDs found with provided prefix: ab");
         });
     }
@@ -74,8 +74,8 @@ class ContainerLookupTest {
     void resolve_unknownIsNotFound() {
         when(repository.findByName("nope")).thenReturn(Optional.empty());
 
-        assertThatThrownBy(() -> lookup.resolve("nope")).isInstanceOfSatisfying(ContainerException.class, e -> {
-            assertThat(e.kind()).isEqualTo(ContainerException.Kind.NOT_FOUND);
+        assertThatThrownBy(() -> lookup.resolve("nope")).isInstanceOfSatisfying(BerthException.class, e -> {
+            assertThat(e.kind()).isEqualTo(BerthException.Kind.NOT_FOUND);
             assertThat(e.getMessage()).isEqualTo("No such container: nope");
         });
         verify(repository, never()).findTop2ByIdStartingWith("nope");

@@ -7,7 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
-import dev.berth.container.error.ContainerException;
+import dev.berth.common.error.BerthException;
 
 class ContainerNamesTest {
 
@@ -21,8 +21,8 @@ class ContainerNamesTest {
     @ValueSource(strings = {"a", "_web", "-web", ".web", "web name", "web/x", "//web", "wéb"})
     void validate_rejectsOthersWithDockerText(String name) {
         assertThatThrownBy(() -> ContainerNames.validate(name))
-                .isInstanceOfSatisfying(ContainerException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(ContainerException.Kind.INVALID_ARGUMENT);
+                .isInstanceOfSatisfying(BerthException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(BerthException.Kind.INVALID_ARGUMENT);
                     assertThat(e.getMessage()).isEqualTo(
                             "Invalid container name (" + name + "), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
                 });
@@ -30,9 +30,9 @@ class ContainerNamesTest {
 
     @Test
     void nameInUse_isDockerConflictText() {
-        ContainerException e = ContainerNames.nameInUse("web", "f".repeat(64));
+        BerthException e = ContainerNames.nameInUse("web", "f".repeat(64));
 
-        assertThat(e.kind()).isEqualTo(ContainerException.Kind.ALREADY_EXISTS);
+        assertThat(e.kind()).isEqualTo(BerthException.Kind.ALREADY_EXISTS);
         assertThat(e.getMessage()).isEqualTo("Conflict. The container name \"/web\" is already in use by container \""
                 + "f".repeat(64) + "\". You have to remove (or rename) that container to be able to reuse that name.");
     }

@@ -1,5 +1,6 @@
 package dev.berth.gateway.container;
 
+import dev.berth.common.time.ProtoTimes;
 import dev.berth.proto.v1.ContainerState;
 import dev.berth.proto.v1.ContainerStatus;
 
@@ -51,7 +52,7 @@ final class ContainerStatusText {
     }
 
     private static String since(boolean present, com.google.protobuf.Timestamp time, Instant now) {
-        Duration elapsed = present ? Duration.between(DockerTime.instant(time), now) : Duration.ZERO;
+        Duration elapsed = present ? Duration.between(ProtoTimes.instant(time), now) : Duration.ZERO;
         return DockerTime.humanDuration(elapsed.isNegative() ? Duration.ZERO : elapsed);
     }
 }

@@ -1,5 +1,6 @@
 package dev.berth.gateway.container;
 
+import dev.berth.common.time.ProtoTimes;
 import com.google.protobuf.Timestamp;
 
 import java.time.Duration;
@@ -32,11 +33,7 @@ public final class DockerTime {
 
     /** A proto timestamp as RFC3339Nano, or Docker's zero time when absent. */
     public static String rfc3339Nano(boolean present, Timestamp timestamp) {
-        return present ? rfc3339Nano(instant(timestamp)) : ZERO;
-    }
-
-    public static Instant instant(Timestamp timestamp) {
-        return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
+        return present ? rfc3339Nano(ProtoTimes.instant(timestamp)) : ZERO;
     }
 
     /** go-units HumanDuration, as in "Up 5 seconds" and "Exited (0) 2 hours ago". */

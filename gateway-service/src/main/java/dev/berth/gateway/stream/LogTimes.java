@@ -1,5 +1,6 @@
 package dev.berth.gateway.stream;
 
+import dev.berth.common.time.ProtoTimes;
 import com.google.protobuf.Timestamp;
 import dev.berth.gateway.api.DockerApiException;
 
@@ -32,16 +33,16 @@ final class LogTimes {
             BigDecimal seconds = new BigDecimal(value);
             long whole = seconds.longValue();
             int nanos = seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).intValue();
-            return Optional.of(Timestamp.newBuilder().setSeconds(whole).setNanos(nanos).build());
+            return Optional.of(ProtoTimes.timestamp(Instant.ofEpochSecond(whole, nanos)));
         }
         try {
-            return Optional.of(timestamp(OffsetDateTime.parse(value).toInstant()));
+            return Optional.of(ProtoTimes.timestamp(OffsetDateTime.parse(value).toInstant()));
         } catch (DateTimeParseException ignored) {
             // not RFC 3339; maybe a duration
         }
         Optional<Duration> ago = goDuration(value);
         if (ago.isPresent()) {
-            return Optional.of(timestamp(now.minus(ago.get())));
+            return Optional.of(ProtoTimes.timestamp(now.minus(ago.get())));
         }
         throw DockerApiException.badRequest("invalid value for \"" + name + "\": failed to parse value as time or duration: \""
                 + value + "\"");
@@ -65,9 +66,5 @@ final class LogTimes {
             end = m.end();
         }
         return end == value.length() && end > 0 ? Optional.of(total) : Optional.empty();
-    }
-
-    private static Timestamp timestamp(Instant instant) {
-        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
     }
 }

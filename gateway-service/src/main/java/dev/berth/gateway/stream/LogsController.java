@@ -1,5 +1,6 @@
 package dev.berth.gateway.stream;
 
+import dev.berth.common.time.ProtoTimes;
 import dev.berth.gateway.api.DockerApiException;
 import dev.berth.gateway.backend.NodeChannels;
 import dev.berth.gateway.container.DockerTime;
@@ -102,7 +103,7 @@ class LogsController {
     }
 
     private static byte[] withTimestamp(LogEntry entry, byte[] data) {
-        byte[] prefix = (DockerTime.rfc3339Nano(DockerTime.instant(entry.getTime())) + " ")
+        byte[] prefix = (DockerTime.rfc3339Nano(ProtoTimes.instant(entry.getTime())) + " ")
                 .getBytes(StandardCharsets.UTF_8);
         byte[] line = new byte[prefix.length + data.length];
         System.arraycopy(prefix, 0, line, 0, prefix.length);

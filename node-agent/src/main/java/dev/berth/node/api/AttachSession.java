@@ -1,9 +1,10 @@
 package dev.berth.node.api;
 
+import dev.berth.common.error.GrpcStatuses;
 import com.google.protobuf.ByteString;
 import dev.berth.node.attach.AttachSink;
 import dev.berth.node.attach.OutputKind;
-import dev.berth.node.error.NodeException;
+import dev.berth.common.error.BerthException;
 import dev.berth.node.logs.LogReader;
 import dev.berth.node.nativ.Native;
 import dev.berth.node.state.Container;
@@ -99,7 +100,7 @@ final class AttachSession implements StreamObserver<AttachRequest>, AttachSink {
 
     private synchronized void open(AttachOpen open) {
         if (container != null) {
-            throw NodeException.invalid("attach already opened");
+            throw BerthException.invalid("attach already opened");
         }
         container = store.get(open.getContainerId());
         stdout = open.getStdout();
@@ -121,7 +122,7 @@ final class AttachSession implements StreamObserver<AttachRequest>, AttachSink {
             LogReader.read(container.logFile(), new LogReader.Query(stdout, stderr, null, null, -1, false),
                     container.hub(), () -> false, () -> false, entry -> send(entry.stream(), entry.data()));
         } catch (IOException e) {
-            throw NodeException.internal("cannot read logs: " + e.getMessage(), e);
+            throw BerthException.internal("cannot read logs: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -180,7 +181,7 @@ final class AttachSession implements StreamObserver<AttachRequest>, AttachSink {
         detach();
         if (!finished) {
             finished = true;
-            responses.onError(GrpcErrors.toStatus(e));
+            responses.onError(GrpcStatuses.toStatus(e));
         }
     }
 

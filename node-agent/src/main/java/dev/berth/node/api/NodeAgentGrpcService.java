@@ -1,5 +1,7 @@
 package dev.berth.node.api;
 
+import dev.berth.common.time.ProtoTimes;
+import dev.berth.common.error.GrpcStatuses;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Empty;
 import dev.berth.node.executor.ContainerRuntime;
@@ -72,7 +74,7 @@ class NodeAgentGrpcService extends NodeAgentGrpc.NodeAgentImplBase {
     public void startContainer(NodeContainerRef request, StreamObserver<NodeStartResponse> responses) {
         reply(supervisor.submit(() -> runtime.start(request.getContainerId())), responses, state ->
                 NodeStartResponse.newBuilder().setPid(state.pid())
-                        .setStartedAt(ProtoMapper.timestamp(Instant.parse(state.startedAt()))).build());
+                        .setStartedAt(ProtoTimes.timestamp(Instant.parse(state.startedAt()))).build());
     }
 
     @Override
@@ -124,27 +126,27 @@ class NodeAgentGrpcService extends NodeAgentGrpc.NodeAgentImplBase {
         try {
             container = store.get(request.getContainerId());
         } catch (RuntimeException e) {
-            responses.onError(GrpcErrors.toStatus(e));
+            responses.onError(GrpcStatuses.toStatus(e));
             return;
         }
         out.setOnCancelHandler(() -> { });
         LogReader.Query query = new LogReader.Query(request.getStdout(), request.getStderr(),
-                request.hasSince() ? ProtoMapper.instant(request.getSince()) : null,
-                request.hasUntil() ? ProtoMapper.instant(request.getUntil()) : null,
+                request.hasSince() ? ProtoTimes.instant(request.getSince()) : null,
+                request.hasUntil() ? ProtoTimes.instant(request.getUntil()) : null,
                 request.getTail(), request.getFollow());
         logReaders.execute(() -> {
             try {
                 LogReader.read(container.logFile(), query, container.hub(),
                         () -> container.state().isRunning(), out::isCancelled,
                         entry -> out.onNext(LogEntry.newBuilder().setStream(ProtoMapper.stream(entry.stream()))
-                                .setTime(ProtoMapper.timestamp(entry.time()))
+                                .setTime(ProtoTimes.timestamp(entry.time()))
                                 .setData(ByteString.copyFrom(entry.data())).build()));
                 if (!out.isCancelled()) {
                     out.onCompleted();
                 }
             } catch (Exception e) {
                 if (!out.isCancelled()) {
-                    out.onError(GrpcErrors.toStatus(e));
+                    out.onError(GrpcStatuses.toStatus(e));
                 }
             }
         });
@@ -153,7 +155,7 @@ class NodeAgentGrpcService extends NodeAgentGrpc.NodeAgentImplBase {
     private static <T, R> void reply(CompletableFuture<T> result, StreamObserver<R> responses, Function<T, R> mapper) {
         result.whenComplete((value, failure) -> {
             if (failure != null) {
-                responses.onError(GrpcErrors.toStatus(failure));
+                responses.onError(GrpcStatuses.toStatus(failure));
             } else {
                 responses.onNext(mapper.apply(value));
                 responses.onCompleted();

@@ -1,5 +1,6 @@
 package dev.berth.node.api;
 
+import dev.berth.common.time.ProtoTimes;
 import com.google.protobuf.Timestamp;
 import dev.berth.node.attach.OutputKind;
 import dev.berth.node.state.ContainerState;
@@ -17,7 +18,7 @@ final class ProtoMapper {
     }
 
     static NodeEvent event(NodeEventType type, ContainerState state) {
-        NodeEvent.Builder event = NodeEvent.newBuilder().setType(type).setTime(timestamp(Instant.now()));
+        NodeEvent.Builder event = NodeEvent.newBuilder().setType(type).setTime(ProtoTimes.timestamp(Instant.now()));
         if (state == null) {
             return event.build();
         }
@@ -36,7 +37,7 @@ final class ProtoMapper {
             exit.setExitCode(state.exitCode());
         }
         if (state.finishedAt() != null) {
-            exit.setFinishedAt(timestamp(Instant.parse(state.finishedAt())));
+            exit.setFinishedAt(ProtoTimes.timestamp(Instant.parse(state.finishedAt())));
         }
         return exit.build();
     }
@@ -53,11 +54,4 @@ final class ProtoMapper {
         return kind == OutputKind.STDERR ? OutputStream.OUTPUT_STREAM_STDERR : OutputStream.OUTPUT_STREAM_STDOUT;
     }
 
-    static Timestamp timestamp(Instant instant) {
-        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
-    }
-
-    static Instant instant(Timestamp timestamp) {
-        return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
-    }
 }

@@ -1,7 +1,7 @@
 package dev.berth.node.executor;
 
 import dev.berth.node.config.NodeProperties;
-import dev.berth.node.error.NodeException;
+import dev.berth.common.error.BerthException;
 import dev.berth.node.nativ.Native;
 import dev.berth.node.state.Container;
 import java.io.File;
@@ -45,7 +45,7 @@ class ConmonLauncher {
                 .start();
         int parentExit = parent.waitFor();
         if (parentExit != 0) {
-            throw NodeException.internal("conmon failed (" + parentExit + "): " + read(conmonOutput), null);
+            throw BerthException.internal("conmon failed (" + parentExit + "): " + read(conmonOutput), null);
         }
         int conmonPid = readPid(conmonPidFile);
         long deadline = System.currentTimeMillis() + CREATE_DEADLINE_MILLIS;
@@ -55,7 +55,7 @@ class ConmonLauncher {
                 throw createFailure(runcLog, conmonOutput);
             }
             if (System.currentTimeMillis() > deadline) {
-                throw NodeException.internal("runc create did not finish in time", null);
+                throw BerthException.internal("runc create did not finish in time", null);
             }
             Thread.sleep(1);
         }
@@ -88,7 +88,7 @@ class ConmonLauncher {
     }
 
     /** runc's last error message (its JSON log), else conmon's own output. */
-    private NodeException createFailure(Path runcLog, Path conmonOutput) {
+    private BerthException createFailure(Path runcLog, Path conmonOutput) {
         String message = null;
         try {
             if (Files.exists(runcLog)) {
@@ -109,7 +109,7 @@ class ConmonLauncher {
         if (message == null || message.isEmpty()) {
             message = read(conmonOutput);
         }
-        return NodeException.invalid(message.isEmpty() ? "runc create failed" : message);
+        return BerthException.invalid(message.isEmpty() ? "runc create failed" : message);
     }
 
     private static int readPid(Path file) {

@@ -3,7 +3,7 @@ package dev.berth.node.executor;
 import dev.berth.node.attach.AttachSocket;
 import dev.berth.node.attach.OutputPump;
 import dev.berth.node.config.NodeProperties;
-import dev.berth.node.error.NodeException;
+import dev.berth.common.error.BerthException;
 import dev.berth.node.nativ.Mounts;
 import dev.berth.node.nativ.Trees;
 import dev.berth.node.snapshot.SnapshotStore;
@@ -60,12 +60,12 @@ public class ContainerRuntime {
     public void create(NodeCreateRequest request) {
         String id = request.getContainerId();
         if (!VALID_ID.matcher(id).matches()) {
-            throw NodeException.invalid("invalid container id: " + id);
+            throw BerthException.invalid("invalid container id: " + id);
         }
         dev.berth.node.spec.OciSpecFactory.args(request.getConfig()); // refuses an empty command early
         synchronized (this) {
             if (store.exists(id) || Files.exists(store.bundleOf(id))) {
-                throw new NodeException(NodeException.Kind.ALREADY_EXISTS, "container " + id + " already exists");
+                throw BerthException.alreadyExists("container " + id + " already exists");
             }
             Container placeholder = store.newContainer(ContainerState.created(id, false, false, ""));
             store.register(placeholder);
@@ -81,10 +81,10 @@ public class ContainerRuntime {
         } catch (IOException | RuntimeException e) {
             store.forget(id);
             discardFiles(container);
-            if (e instanceof NodeException ne) {
+            if (e instanceof BerthException ne) {
                 throw ne;
             }
-            throw NodeException.internal("cannot create container " + id + ": " + e.getMessage(), e);
+            throw BerthException.internal("cannot create container " + id + ": " + e.getMessage(), e);
         }
     }
 
@@ -102,12 +102,12 @@ public class ContainerRuntime {
             int conmonPid;
             try {
                 conmonPid = conmon.launch(container);
-            } catch (NodeException | IOException e) {
+            } catch (BerthException | IOException e) {
                 abortRun(container);
-                if (e instanceof NodeException ne) {
+                if (e instanceof BerthException ne) {
                     throw ne;
                 }
-                throw NodeException.internal("cannot start container " + id + ": " + e.getMessage(), e);
+                throw BerthException.internal("cannot start container " + id + ": " + e.getMessage(), e);
             }
             try {
                 // Connect before runc start so attached clients get the output from its first byte.
@@ -115,14 +115,14 @@ public class ContainerRuntime {
             } catch (IOException e) {
                 runc.delete(id, true);
                 abortRun(container);
-                throw NodeException.internal("cannot attach to container " + id + ": " + e.getMessage(), e);
+                throw BerthException.internal("cannot attach to container " + id + ": " + e.getMessage(), e);
             }
             Runc.Result started = runc.start(id);
             if (!started.ok()) {
                 container.hub().disconnect();
                 runc.delete(id, true);
                 abortRun(container);
-                throw NodeException.internal("runc start failed: " + started.output(), null);
+                throw BerthException.internal("runc start failed: " + started.output(), null);
             }
             int pid = readPid(container.pidFile());
             ContainerState running = container.state().running(pid, conmonPid, Instant.now());
@@ -132,13 +132,13 @@ public class ContainerRuntime {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             abortRun(container);
-            throw NodeException.internal("interrupted", e);
+            throw BerthException.internal("interrupted", e);
         } finally {
             container.lock().unlock();
         }
     }
 
-    private void prepareRun(Container container) throws NodeException {
+    private void prepareRun(Container container) throws BerthException {
         try {
             bundles.remountIfNeeded(container);
             Trees.deleteRecursively(container.runDir());
@@ -149,7 +149,7 @@ public class ContainerRuntime {
                 Files.deleteIfExists(container.bundle().resolve(stale));
             }
         } catch (IOException e) {
-            throw NodeException.internal("cannot prepare container " + container.id() + ": " + e.getMessage(), e);
+            throw BerthException.internal("cannot prepare container " + container.id() + ": " + e.getMessage(), e);
         }
     }
 
@@ -195,11 +195,11 @@ public class ContainerRuntime {
         container.lock().lock();
         try {
             if (!container.state().isRunning()) {
-                throw NodeException.precondition("Container " + id + " is not running");
+                throw BerthException.precondition("Container " + id + " is not running");
             }
             Runc.Result result = runc.kill(id, number);
             if (!result.ok() && container.state().isRunning() && !result.output().contains("not running")) {
-                throw NodeException.internal("runc kill failed: " + result.output(), null);
+                throw BerthException.internal("runc kill failed: " + result.output(), null);
             }
         } finally {
             container.lock().unlock();
@@ -257,7 +257,7 @@ public class ContainerRuntime {
         try {
             if (container.state().isRunning()) {
                 if (!force) {
-                    throw NodeException.precondition("You cannot remove a running container " + id
+                    throw BerthException.precondition("You cannot remove a running container " + id
                             + ". Stop the container before attempting removal or force remove");
                 }
                 exited = container.exit();

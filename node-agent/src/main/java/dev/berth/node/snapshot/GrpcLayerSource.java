@@ -1,7 +1,7 @@
 package dev.berth.node.snapshot;
 
 import dev.berth.node.config.NodeProperties;
-import dev.berth.node.error.NodeException;
+import dev.berth.common.error.BerthException;
 import dev.berth.proto.v1.BlobChunk;
 import dev.berth.proto.v1.GetImageRequest;
 import dev.berth.proto.v1.Image;
@@ -39,9 +39,9 @@ class GrpcLayerSource implements LayerSource {
                     .toList();
         } catch (StatusRuntimeException e) {
             if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
-                throw NodeException.notFound("No such image: " + imageId);
+                throw BerthException.notFound("No such image: " + imageId);
             }
-            throw NodeException.internal("image-service: " + e.getStatus(), e);
+            throw BerthException.internal("image-service: " + e.getStatus(), e);
         }
     }
 

@@ -1,7 +1,9 @@
 package dev.berth.node.snapshot;
 
 import dev.berth.node.config.NodeProperties;
-import dev.berth.node.error.NodeException;
+import dev.berth.common.compress.Decompression;
+import dev.berth.common.digest.Digest;
+import dev.berth.common.error.BerthException;
 import dev.berth.node.nativ.Trees;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -11,12 +13,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.zip.GZIPInputStream;
 import org.springframework.stereotype.Component;
 
 /**
@@ -67,7 +66,7 @@ public class SnapshotStore {
                 return fs;
             } catch (IOException e) {
                 deleteQuietly(temporary);
-                throw NodeException.internal("failed to unpack layer " + layer.digest() + ": " + e.getMessage(), e);
+                throw BerthException.internal("failed to unpack layer " + layer.digest() + ": " + e.getMessage(), e);
             } catch (RuntimeException e) {
                 deleteQuietly(temporary);
                 throw e;
@@ -80,7 +79,7 @@ public class SnapshotStore {
         MessageDigest diffDigest = sha256();
         try (InputStream raw = source.openBlob(layer.digest())) {
             BufferedInputStream blob = new BufferedInputStream(new DigestInputStream(raw, blobDigest), 65536);
-            InputStream tar = isGzip(blob) ? new GZIPInputStream(blob, 65536) : blob;
+            InputStream tar = Decompression.decompressed(blob);
             DigestInputStream diff = new DigestInputStream(tar, diffDigest);
             new LayerExtractor(target).extract(diff);
             diff.transferTo(java.io.OutputStream.nullOutputStream());
@@ -93,18 +92,10 @@ public class SnapshotStore {
     }
 
     private static void check(String expected, MessageDigest digest) throws IOException {
-        String actual = "sha256:" + HexFormat.of().formatHex(digest.digest());
-        if (!actual.equals(expected)) {
+        Digest actual = Digest.fromDigester(digest);
+        if (!actual.equals(Digest.parse(expected))) {
             throw new IOException("digest mismatch: expected " + expected + ", got " + actual);
         }
-    }
-
-    private static boolean isGzip(BufferedInputStream in) throws IOException {
-        in.mark(2);
-        int first = in.read();
-        int second = in.read();
-        in.reset();
-        return first == 0x1f && second == 0x8b;
     }
 
     static String hex(String chainId) {
@@ -113,11 +104,7 @@ public class SnapshotStore {
     }
 
     private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digest.newDigester();
     }
 
     private static void deleteQuietly(Path path) {

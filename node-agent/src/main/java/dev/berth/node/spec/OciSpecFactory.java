@@ -1,6 +1,6 @@
 package dev.berth.node.spec;
 
-import dev.berth.node.error.NodeException;
+import dev.berth.common.error.BerthException;
 import dev.berth.proto.v1.ContainerConfig;
 import dev.berth.proto.v1.HostConfig;
 import java.nio.file.Path;
@@ -41,7 +41,7 @@ public final class OciSpecFactory {
         List<String> args = new ArrayList<>(config.getEntrypointList());
         args.addAll(config.getCmdList());
         if (args.isEmpty()) {
-            throw NodeException.invalid("No command specified");
+            throw BerthException.invalid("No command specified");
         }
         return args;
     }

@@ -1,6 +1,6 @@
 package dev.berth.node.spec;
 
-import dev.berth.node.error.NodeException;
+import dev.berth.common.error.BerthException;
 import java.util.Locale;
 import java.util.Map;
 
@@ -39,7 +39,7 @@ public final class Signals {
             } catch (NumberFormatException e) {
                 // falls through to the error
             }
-            throw NodeException.invalid("Invalid signal: " + signal);
+            throw BerthException.invalid("Invalid signal: " + signal);
         }
         String name = text.toUpperCase(Locale.ROOT);
         if (name.startsWith("SIG")) {
@@ -52,7 +52,7 @@ public final class Signals {
         if (name.startsWith("RTMIN") || name.startsWith("RTMAX")) {
             return realtime(name, signal);
         }
-        throw NodeException.invalid("Invalid signal: " + signal);
+        throw BerthException.invalid("Invalid signal: " + signal);
     }
 
     private static int realtime(String name, String original) {
@@ -70,6 +70,6 @@ public final class Signals {
         } catch (NumberFormatException e) {
             // falls through
         }
-        throw NodeException.invalid("Invalid signal: " + original);
+        throw BerthException.invalid("Invalid signal: " + original);
     }
 }

@@ -1,6 +1,6 @@
 package dev.berth.node.spec;
 
-import dev.berth.node.error.NodeException;
+import dev.berth.common.error.BerthException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,14 +39,14 @@ public final class UserResolver {
             uid = Integer.parseInt(passwd.get()[2]);
             gid = Integer.parseInt(passwd.get()[3]);
         } else {
-            throw NodeException.invalid("unable to find user " + userPart + ": no matching entries in passwd file");
+            throw BerthException.invalid("unable to find user " + userPart + ": no matching entries in passwd file");
         }
         if (groupPart != null && !groupPart.isEmpty()) {
             if (isNumber(groupPart)) {
                 gid = Integer.parseInt(groupPart);
             } else {
                 gid = find("etc/group", groupPart).map(g -> Integer.parseInt(g[2]))
-                        .orElseThrow(() -> NodeException.invalid(
+                        .orElseThrow(() -> BerthException.invalid(
                                 "unable to find group " + groupPart + ": no matching entries in group file"));
             }
         }

@@ -1,7 +1,8 @@
 package dev.berth.node.state;
 
 import dev.berth.node.config.NodeProperties;
-import dev.berth.node.error.NodeException;
+import dev.berth.common.error.BerthException;
+import dev.berth.common.fs.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +44,7 @@ public class ContainerStore {
     public Container get(String id) {
         Container container = containers.get(id);
         if (container == null) {
-            throw NodeException.noSuchContainer(id);
+            throw BerthException.notFound("No such container: " + id);
         }
         return container;
     }
@@ -68,16 +69,13 @@ public class ContainerStore {
         containers.remove(id);
     }
 
-    /** Sets and persists the container's state (write to a temp file, then rename). */
+    /** Sets and persists the container's state, crash-safe: live restore reads it after a kill -9. */
     public void update(Container container, ContainerState state) {
         container.state(state);
-        Path file = container.bundle().resolve(STATE_FILE);
         try {
-            Path temporary = container.bundle().resolve(STATE_FILE + ".tmp");
-            Files.write(temporary, json.writeValueAsBytes(state));
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.write(container.bundle().resolve(STATE_FILE), json.writeValueAsBytes(state));
         } catch (IOException | RuntimeException e) {
-            throw NodeException.internal("cannot save state of " + container.id() + ": " + e.getMessage(), e);
+            throw BerthException.internal("cannot save state of " + container.id() + ": " + e.getMessage(), e);
         }
     }
 
@@ -100,7 +98,7 @@ public class ContainerStore {
                 }
             }
         } catch (IOException e) {
-            throw NodeException.internal("cannot list " + dir, e);
+            throw BerthException.internal("cannot list " + dir, e);
         }
         return states;
     }

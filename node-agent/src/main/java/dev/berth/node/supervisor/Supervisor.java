@@ -1,7 +1,7 @@
 package dev.berth.node.supervisor;
 
 import dev.berth.node.config.NodeProperties;
-import dev.berth.node.error.NodeException;
+import dev.berth.common.error.BerthException;
 import jakarta.annotation.PreDestroy;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
@@ -49,7 +49,7 @@ public class Supervisor {
                 }
             });
         } catch (RejectedExecutionException e) {
-            result.completeExceptionally(new NodeException(NodeException.Kind.RESOURCE_EXHAUSTED,
+            result.completeExceptionally(new BerthException(BerthException.Kind.RESOURCE_EXHAUSTED,
                     "node-agent is busy: task queue is full"));
         }
         return result;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.berth.node.config.NodeProperties;
-import dev.berth.node.error.NodeException;
+import dev.berth.common.error.BerthException;
 import dev.berth.node.support.BusyboxImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPOutputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.compressors.zstandard.ZstdCompressorOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,7 +41,7 @@ class SnapshotStoreTest {
         public List<LayerRef> layers(String imageId) {
             List<LayerRef> layers = images.get(imageId);
             if (layers == null) {
-                throw NodeException.notFound("No such image: " + imageId);
+                throw BerthException.notFound("No such image: " + imageId);
             }
             return layers;
         }
@@ -71,6 +72,18 @@ class SnapshotStoreTest {
     }
 
     @Test
+    void prepare_zstdAndUncompressedLayers_unpacked() throws IOException {
+        byte[] bottom = tar("z.txt", "Z");
+        byte[] top = tar("plain.txt", "P");
+        addImage("img", zstd(bottom), BusyboxImage.sha256(bottom), top, BusyboxImage.sha256(top));
+
+        List<Path> dirs = store().prepare("img");
+
+        assertThat(Files.readString(dirs.get(0).resolve("z.txt"))).isEqualTo("Z");
+        assertThat(Files.readString(dirs.get(1).resolve("plain.txt"))).isEqualTo("P");
+    }
+
+    @Test
     void prepare_concurrentCreates_unpackOnce() throws Exception {
         byte[] layer = tar("x", "x");
         addImage("img", layer, BusyboxImage.sha256(layer));
@@ -91,7 +104,7 @@ class SnapshotStoreTest {
         String wrong = "sha256:" + "0".repeat(64);
         blobs.put(wrong, layer);
         images.put("img", List.of(new LayerSource.LayerRef(wrong, wrong, "application/vnd.oci.image.layer.v1.tar")));
-        assertThatThrownBy(() -> store().prepare("img")).isInstanceOf(NodeException.class)
+        assertThatThrownBy(() -> store().prepare("img")).isInstanceOf(BerthException.class)
                 .hasMessageContaining("digest mismatch: expected " + wrong);
         try (var entries = Files.list(root.resolve("snapshots"))) {
             assertThat(entries).isEmpty();
@@ -113,6 +126,14 @@ class SnapshotStoreTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
             BusyboxImage.file(tar, name, content.getBytes(StandardCharsets.UTF_8), 0644);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static byte[] zstd(byte[] data) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZstdCompressorOutputStream zstd = new ZstdCompressorOutputStream(bytes)) {
+            zstd.write(data);
         }
         return bytes.toByteArray();
     }

@@ -3,7 +3,7 @@ package dev.berth.node.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.berth.node.error.NodeException;
+import dev.berth.common.error.BerthException;
 import org.junit.jupiter.api.Test;
 
 class SignalsTest {
@@ -27,7 +27,7 @@ class SignalsTest {
     @Test
     void parse_unknown_isInvalidArgumentWithDockerText() {
         assertThatThrownBy(() -> Signals.parse("NOPE", 9))
-                .isInstanceOfSatisfying(NodeException.class, e -> assertThat(e.kind()).isEqualTo(NodeException.Kind.INVALID_ARGUMENT))
+                .isInstanceOfSatisfying(BerthException.class, e -> assertThat(e.kind()).isEqualTo(BerthException.Kind.INVALID_ARGUMENT))
                 .hasMessage("Invalid signal: NOPE");
         assertThatThrownBy(() -> Signals.parse("99", 9)).hasMessage("Invalid signal: 99");
         assertThatThrownBy(() -> Signals.parse("0", 9)).hasMessage("Invalid signal: 0");

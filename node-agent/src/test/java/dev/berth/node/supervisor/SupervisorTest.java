@@ -3,7 +3,7 @@ package dev.berth.node.supervisor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.berth.node.error.NodeException;
+import dev.berth.common.error.BerthException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -33,10 +33,10 @@ class SupervisorTest {
     void submit_failure_completesExceptionally() {
         supervisor = new Supervisor(1, 1);
         CompletableFuture<Object> result = supervisor.submit(() -> {
-            throw NodeException.invalid("bad");
+            throw BerthException.invalid("bad");
         });
         assertThatThrownBy(() -> result.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
-                .hasCauseInstanceOf(NodeException.class);
+                .hasCauseInstanceOf(BerthException.class);
     }
 
     @Test
@@ -52,8 +52,8 @@ class SupervisorTest {
         CompletableFuture<Integer> queued = supervisor.submit(() -> 1);
         CompletableFuture<Integer> refused = supervisor.submit(() -> 2);
         assertThat(refused).isCompletedExceptionally();
-        assertThatThrownBy(refused::join).hasCauseInstanceOf(NodeException.class)
-                .cause().satisfies(e -> assertThat(((NodeException) e).kind()).isEqualTo(NodeException.Kind.RESOURCE_EXHAUSTED));
+        assertThatThrownBy(refused::join).hasCauseInstanceOf(BerthException.class)
+                .cause().satisfies(e -> assertThat(((BerthException) e).kind()).isEqualTo(BerthException.Kind.RESOURCE_EXHAUSTED));
         assertThat(supervisor.queuedTasks()).isEqualTo(1);
         release.countDown();
         assertThat(queued.get(5, TimeUnit.SECONDS)).isEqualTo(1);
