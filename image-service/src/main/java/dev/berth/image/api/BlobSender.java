@@ -1,5 +1,6 @@
 package dev.berth.image.api;
 
+import dev.berth.common.error.GrpcStatuses;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -47,7 +48,7 @@ final class BlobSender {
             }
         } catch (IOException | RuntimeException e) {
             finish();
-            call.onError(GrpcErrorMapper.toStatus(e));
+            call.onError(GrpcStatuses.toStatus(e));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.berth.image.api;
 
+import dev.berth.common.error.GrpcStatuses;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,7 +9,7 @@ import java.util.Map;
 
 import dev.berth.image.catalog.ImageCatalog;
 import dev.berth.image.catalog.ImageFilters;
-import dev.berth.image.content.Digest;
+import dev.berth.common.digest.Digest;
 import dev.berth.image.content.Provider;
 import dev.berth.image.importer.ImageImporter;
 import dev.berth.image.importer.StagingArea;
@@ -51,7 +52,7 @@ public final class ImageGrpcService extends ImageServiceGrpc.ImageServiceImplBas
             responses.onNext(image);
             responses.onCompleted();
         } catch (RuntimeException e) {
-            responses.onError(GrpcErrorMapper.toStatus(e));
+            responses.onError(GrpcStatuses.toStatus(e));
         }
     }
 
@@ -64,7 +65,7 @@ public final class ImageGrpcService extends ImageServiceGrpc.ImageServiceImplBas
             responses.onNext(response.build());
             responses.onCompleted();
         } catch (RuntimeException e) {
-            responses.onError(GrpcErrorMapper.toStatus(e));
+            responses.onError(GrpcStatuses.toStatus(e));
         }
     }
 
@@ -75,7 +76,7 @@ public final class ImageGrpcService extends ImageServiceGrpc.ImageServiceImplBas
             InputStream blob = content.open(digest);
             new BlobSender(blob, (ServerCallStreamObserver<BlobChunk>) responses).start();
         } catch (RuntimeException e) {
-            responses.onError(GrpcErrorMapper.toStatus(e));
+            responses.onError(GrpcStatuses.toStatus(e));
         }
     }
 

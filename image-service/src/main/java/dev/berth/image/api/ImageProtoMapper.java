@@ -1,5 +1,6 @@
 package dev.berth.image.api;
 
+import dev.berth.common.time.ProtoTimes;
 import java.time.Instant;
 import java.util.List;
 
@@ -25,7 +26,7 @@ final class ImageProtoMapper {
                 .setId(details.record().id().toString())
                 .addAllRepoTags(details.repoTags())
                 .setComment(nullToEmpty(document.comment()))
-                .setCreated(timestamp(details.record().created()))
+                .setCreated(ProtoTimes.timestamp(details.record().created()))
                 .setArchitecture(nullToEmpty(document.architecture()))
                 .setOs(nullToEmpty(document.os()))
                 .setVariant(nullToEmpty(document.variant()))
@@ -66,10 +67,6 @@ final class ImageProtoMapper {
                 .setSize(layer.size())
                 .setMediaType(layer.mediaType())
                 .build();
-    }
-
-    private static Timestamp timestamp(Instant instant) {
-        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
     }
 
     private static String nullToEmpty(String value) {

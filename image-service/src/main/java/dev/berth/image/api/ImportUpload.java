@@ -1,5 +1,6 @@
 package dev.berth.image.api;
 
+import dev.berth.common.error.GrpcStatuses;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -8,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import dev.berth.image.catalog.ImageCatalog;
-import dev.berth.image.error.InvalidArgumentException;
+import dev.berth.common.error.BerthException;
 import dev.berth.image.importer.ImageImporter;
 import dev.berth.image.importer.ImportOptions;
 import dev.berth.image.importer.StagingArea;
@@ -49,13 +50,13 @@ final class ImportUpload implements StreamObserver<ImportImageRequest> {
         try {
             if (header == null) {
                 if (!request.hasHeader()) {
-                    throw new InvalidArgumentException("the first ImportImage message must be the header");
+                    throw BerthException.invalid("the first ImportImage message must be the header");
                 }
                 header = request.getHeader();
                 stagedFile = staging.newFile();
                 staged = Files.newOutputStream(stagedFile);
             } else if (request.hasHeader()) {
-                throw new InvalidArgumentException("ImportImage takes one header");
+                throw BerthException.invalid("ImportImage takes one header");
             } else {
                 request.getChunk().writeTo(staged);
             }
@@ -79,7 +80,7 @@ final class ImportUpload implements StreamObserver<ImportImageRequest> {
         }
         try {
             if (header == null) {
-                throw new InvalidArgumentException("ImportImage needs a header");
+                throw BerthException.invalid("ImportImage needs a header");
             }
             staged.close();
             ImageRecord image;
@@ -106,7 +107,7 @@ final class ImportUpload implements StreamObserver<ImportImageRequest> {
     private void fail(RuntimeException error) {
         finished = true;
         cleanUp();
-        responses.onError(GrpcErrorMapper.toStatus(error));
+        responses.onError(GrpcStatuses.toStatus(error));
     }
 
     private void cleanUp() {

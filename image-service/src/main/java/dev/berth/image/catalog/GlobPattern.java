@@ -2,7 +2,7 @@ package dev.berth.image.catalog;
 
 import java.util.regex.Pattern;
 
-import dev.berth.image.error.InvalidArgumentException;
+import dev.berth.common.error.BerthException;
 
 /** Go's path.Match patterns ({@code *}, {@code ?}, {@code [...]}, none crossing {@code /}), which
  *  Docker's {@code reference=} filter uses. */
@@ -49,8 +49,8 @@ final class GlobPattern {
         return end;
     }
 
-    private static InvalidArgumentException badPattern() {
-        return new InvalidArgumentException("syntax error in pattern");
+    private static BerthException badPattern() {
+        return BerthException.invalid("syntax error in pattern");
     }
 
     boolean matches(String text) {

@@ -3,9 +3,9 @@ package dev.berth.image.catalog;
 import java.util.List;
 import java.util.Optional;
 
-import dev.berth.image.content.Digest;
+import dev.berth.common.digest.Digest;
 import dev.berth.image.content.Provider;
-import dev.berth.image.error.NotFoundException;
+import dev.berth.common.error.BerthException;
 import dev.berth.image.reference.ImageReference;
 import dev.berth.image.store.ImageMetadataStore;
 import dev.berth.image.store.ImageRecord;
@@ -28,14 +28,14 @@ public final class ImageCatalog {
      * ({@code name[:tag]}, tag defaulting to latest, or {@code name@digest}); else a unique id
      * prefix. An ambiguous prefix resolves to nothing, as in Docker.
      *
-     * @throws NotFoundException {@code No such image: <ref>} with Docker's rendering of the ref
-     * @throws dev.berth.image.error.InvalidArgumentException for a malformed reference
+     * @throws BerthException {@code No such image: <ref>} with Docker's rendering of the ref
+     * @throws dev.berth.common.error.BerthException for a malformed reference
      */
     public ImageDetails resolve(String refOrId) {
         Optional<Digest> fullId = parseFullId(refOrId);
         if (fullId.isPresent()) {
             return store.get(fullId.get()).map(this::details)
-                    .orElseThrow(() -> new NotFoundException("No such image: " + fullId.get()));
+                    .orElseThrow(() -> BerthException.notFound("No such image: " + fullId.get()));
         }
         ImageReference reference = ImageReference.parse(refOrId);
         Optional<ImageRecord> found = reference.digest().isPresent()
@@ -43,7 +43,7 @@ public final class ImageCatalog {
                 : store.findByTag(reference.withDefaultTag());
         return found.or(() -> findByUniquePrefix(refOrId))
                 .map(this::details)
-                .orElseThrow(() -> new NotFoundException(
+                .orElseThrow(() -> BerthException.notFound(
                         "No such image: " + reference.withDefaultTag().familiarString()));
     }
 

@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.berth.image.content.Digest;
+import dev.berth.common.digest.Digest;
 import dev.berth.image.content.Provider;
 import dev.berth.image.spec.ImageConfigCodec;
 import dev.berth.image.spec.ImageConfigDocument;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.berth.image.error.InvalidArgumentException;
+import dev.berth.common.error.BerthException;
 import dev.berth.image.reference.ImageReference;
 
 /**
@@ -41,7 +41,7 @@ public final class ImageFilters {
         for (Map.Entry<String, List<String>> filter : filters.entrySet()) {
             String key = filter.getKey();
             if (!KEYS.contains(key)) {
-                throw new InvalidArgumentException("invalid filter '" + key + "'");
+                throw BerthException.invalid("invalid filter '" + key + "'");
             }
             for (String value : filter.getValue()) {
                 switch (key) {
@@ -58,7 +58,7 @@ public final class ImageFilters {
         return switch (value.toLowerCase()) {
             case "true", "1" -> true;
             case "false", "0" -> false;
-            default -> throw new InvalidArgumentException(
+            default -> throw BerthException.invalid(
                     "invalid filter 'dangling=" + value + "'");
         };
     }

@@ -1,5 +1,6 @@
 package dev.berth.image.content;
 
+import dev.berth.common.digest.Digest;
 import java.io.Closeable;
 import java.io.OutputStream;
 
@@ -21,7 +22,7 @@ public interface ContentWriter extends Closeable {
      * ({@code expectedSize < 0} and {@code expected == null} mean "trust what was written").
      * If the store already holds the digest the ingest is dropped: the content is "already there".
      *
-     * @throws dev.berth.image.error.FailedPreconditionException on a size or digest mismatch;
+     * @throws dev.berth.common.error.BerthException on a size or digest mismatch;
      *         the ingest is discarded
      */
     BlobInfo commit(long expectedSize, Digest expected);

@@ -1,5 +1,6 @@
 package dev.berth.image.content;
 
+import dev.berth.common.digest.Digest;
 import java.io.InputStream;
 import java.util.Optional;
 
@@ -9,7 +10,7 @@ public interface Provider {
     /**
      * Opens a committed blob for reading; the caller closes the stream.
      *
-     * @throws dev.berth.image.error.NotFoundException when no blob has that digest
+     * @throws dev.berth.common.error.BerthException when no blob has that digest
      */
     InputStream open(Digest digest);
 

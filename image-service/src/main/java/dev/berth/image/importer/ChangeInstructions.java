@@ -15,7 +15,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.berth.image.error.InvalidArgumentException;
+import dev.berth.common.error.BerthException;
 import dev.berth.image.spec.RunConfig;
 
 /**
@@ -39,14 +39,14 @@ public final class ChangeInstructions {
         this.instructions = instructions;
     }
 
-    /** Parses and checks the changes. @throws InvalidArgumentException with Docker's message */
+    /** Parses and checks the changes. @throws BerthException with Docker's message */
     public static ChangeInstructions parse(List<String> changes) {
         List<Instruction> parsed = new ArrayList<>();
         for (LogicalLine line : logicalLines(String.join("\n", changes))) {
             String[] parts = line.text().split("\\s+", 2);
             String keyword = parts[0].toLowerCase(Locale.ROOT);
             if (!VALID.contains(keyword)) {
-                throw new InvalidArgumentException(keyword + " is not a valid change command");
+                throw BerthException.invalid(keyword + " is not a valid change command");
             }
             String arguments = parts.length > 1 ? parts[1].trim() : "";
             if (arguments.isEmpty()) {
@@ -145,16 +145,16 @@ public final class ChangeInstructions {
     private static List<String> exposedPorts(String spec) {
         Matcher matcher = PORT.matcher(spec);
         if (!matcher.matches()) {
-            throw new InvalidArgumentException("invalid containerPort: " + spec);
+            throw BerthException.invalid("invalid containerPort: " + spec);
         }
         String protocol = matcher.group(3) == null ? "tcp" : matcher.group(3).toLowerCase(Locale.ROOT);
         if (!Set.of("tcp", "udp", "sctp").contains(protocol)) {
-            throw new InvalidArgumentException("invalid proto: " + protocol);
+            throw BerthException.invalid("invalid proto: " + protocol);
         }
         int first = port(matcher.group(1), spec);
         int last = matcher.group(2) == null ? first : port(matcher.group(2), spec);
         if (last < first) {
-            throw new InvalidArgumentException("invalid range specified for containerPort: " + spec);
+            throw BerthException.invalid("invalid range specified for containerPort: " + spec);
         }
         List<String> ports = new ArrayList<>();
         for (int port = first; port <= last; port++) {
@@ -172,7 +172,7 @@ public final class ChangeInstructions {
         } catch (NumberFormatException ignored) {
             // falls through to the error
         }
-        throw new InvalidArgumentException("invalid containerPort: " + spec);
+        throw BerthException.invalid("invalid containerPort: " + spec);
     }
 
     private static String workingDir(String current, String requested) {
@@ -185,7 +185,7 @@ public final class ChangeInstructions {
 
     private static String signal(String value) {
         if (!SIGNAL.matcher(value).matches()) {
-            throw new InvalidArgumentException("Invalid signal: " + value);
+            throw BerthException.invalid("Invalid signal: " + value);
         }
         return value;
     }
@@ -198,12 +198,12 @@ public final class ChangeInstructions {
         return words.get(0);
     }
 
-    private static InvalidArgumentException parseError(Instruction instruction, String message) {
-        return new InvalidArgumentException("dockerfile parse error on line " + instruction.line() + ": " + message);
+    private static BerthException parseError(Instruction instruction, String message) {
+        return BerthException.invalid("dockerfile parse error on line " + instruction.line() + ": " + message);
     }
 
-    private static InvalidArgumentException parseError(LogicalLine line, String message) {
-        return new InvalidArgumentException("dockerfile parse error on line " + line.number() + ": " + message);
+    private static BerthException parseError(LogicalLine line, String message) {
+        return BerthException.invalid("dockerfile parse error on line " + line.number() + ": " + message);
     }
 
     /** Joins backslash continuations and drops blank and comment lines, keeping start line numbers. */

@@ -1,5 +1,6 @@
 package dev.berth.image.importer;
 
+import dev.berth.common.compress.Decompression;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,9 +11,9 @@ import java.util.List;
 
 import dev.berth.image.content.BlobInfo;
 import dev.berth.image.content.ContentWriter;
-import dev.berth.image.content.Digest;
+import dev.berth.common.digest.Digest;
 import dev.berth.image.content.Ingester;
-import dev.berth.image.error.InvalidArgumentException;
+import dev.berth.common.error.BerthException;
 import dev.berth.image.spec.HistoryEntry;
 import dev.berth.image.spec.ImageConfigCodec;
 import dev.berth.image.spec.ImageConfigDocument;
@@ -44,7 +45,7 @@ public final class ImageImporter {
      * Imports {@code tarball} (plain, gzip, bzip2, xz or zstd). The caller closes the stream.
      *
      * @return the stored image
-     * @throws InvalidArgumentException for a non-tar input or a bad change or platform
+     * @throws BerthException for a non-tar input or a bad change or platform
      */
     public ImageRecord importImage(ImportOptions options, InputStream tarball) {
         ChangeInstructions changes = ChangeInstructions.parse(options.changes());
@@ -71,7 +72,7 @@ public final class ImageImporter {
             try (InputStream layer = Decompression.decompressed(nonClosing(tarball))) {
                 TarLayerCopier.copy(layer, writer.stream());
             } catch (IOException e) {
-                throw new InvalidArgumentException(TarLayerCopier.INVALID_TAR, e);
+                throw BerthException.invalid(TarLayerCopier.INVALID_TAR, e);
             }
             return writer.commit(-1, null);
         }

@@ -3,7 +3,7 @@ package dev.berth.image.importer;
 import java.util.List;
 import java.util.Optional;
 
-import dev.berth.image.error.InvalidArgumentException;
+import dev.berth.common.error.BerthException;
 import dev.berth.image.reference.ImageReference;
 
 /**
@@ -28,7 +28,7 @@ public record ImportOptions(Optional<ImageReference> tag, List<String> changes, 
                 ? Optional.empty()
                 : Optional.of(ImageReference.parseWithTag(repo, tag).withDefaultTag());
         reference.flatMap(ImageReference::digest).ifPresent(digest -> {
-            throw new InvalidArgumentException("cannot import digest reference");
+            throw BerthException.invalid("cannot import digest reference");
         });
         return new ImportOptions(reference, changes, message, platform);
     }

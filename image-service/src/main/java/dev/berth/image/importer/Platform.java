@@ -2,7 +2,7 @@ package dev.berth.image.importer;
 
 import java.util.Locale;
 
-import dev.berth.image.error.InvalidArgumentException;
+import dev.berth.common.error.BerthException;
 
 /** The os/architecture/variant an imported image is recorded with. */
 record Platform(String os, String architecture, String variant) {
@@ -19,10 +19,10 @@ record Platform(String os, String architecture, String variant) {
         }
         String[] parts = text.toLowerCase(Locale.ROOT).split("/");
         if (parts.length > 3 || parts[0].isEmpty()) {
-            throw new InvalidArgumentException("invalid platform: " + text);
+            throw BerthException.invalid("invalid platform: " + text);
         }
         if (!parts[0].equals("linux")) {
-            throw new InvalidArgumentException("operating system is not supported: " + parts[0]);
+            throw BerthException.invalid("operating system is not supported: " + parts[0]);
         }
         String architecture = parts.length > 1 ? goArch(parts[1]) : host().architecture();
         return new Platform("linux", architecture, parts.length > 2 ? parts[2] : "");

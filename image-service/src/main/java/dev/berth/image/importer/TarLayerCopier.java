@@ -7,7 +7,7 @@ import java.io.UncheckedIOException;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
-import dev.berth.image.error.InvalidArgumentException;
+import dev.berth.common.error.BerthException;
 
 /**
  * Copies an uncompressed layer to its destination byte for byte while reading it as a tar, in one
@@ -25,7 +25,7 @@ final class TarLayerCopier {
 
     /**
      * @return the number of tar entries
-     * @throws InvalidArgumentException when the input is not a tar (or not readable compressed data)
+     * @throws BerthException when the input is not a tar (or not readable compressed data)
      * @throws UncheckedIOException when the destination cannot be written
      */
     static int copy(InputStream layer, OutputStream destination) {
@@ -38,12 +38,12 @@ final class TarLayerCopier {
             }
             tee.transferTo(OutputStream.nullOutputStream());
         } catch (IOException | IllegalArgumentException e) {
-            throw new InvalidArgumentException(INVALID_TAR, e);
+            throw BerthException.invalid(INVALID_TAR, e);
         }
         // An empty or truncated input yields no entry without an error; a real (even empty) tar
         // holds at least its two zero end records.
         if (entries == 0 && tee.count < 2 * RECORD) {
-            throw new InvalidArgumentException(INVALID_TAR);
+            throw BerthException.invalid(INVALID_TAR);
         }
         return entries;
     }

@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 
-import dev.berth.image.error.InvalidArgumentException;
+import dev.berth.common.error.BerthException;
 
 /**
  * A normalised image reference: {@code domain/path[:tag][@digest]}, e.g.
@@ -35,14 +35,14 @@ public final class ImageReference {
     /**
      * Parses a reference as a user writes it (Docker's ParseNormalizedNamed).
      *
-     * @throws InvalidArgumentException with Docker's message when it is not a valid reference
+     * @throws BerthException with Docker's message when it is not a valid reference
      */
     public static ImageReference parse(String text) {
         if (text == null || text.isEmpty()) {
             throw invalidFormat();
         }
         if (ReferenceGrammar.IDENTIFIER.matcher(text).matches()) {
-            throw new InvalidArgumentException(
+            throw BerthException.invalid(
                     "invalid repository name (" + text + "), cannot specify 64-byte hexadecimal strings");
         }
         String[] split = splitDomain(text);
@@ -50,7 +50,7 @@ public final class ImageReference {
         int tagSeparator = remainder.indexOf(':');
         String remoteName = tagSeparator >= 0 ? remainder.substring(0, tagSeparator) : remainder;
         if (!remoteName.toLowerCase(Locale.ROOT).equals(remoteName)) {
-            throw new InvalidArgumentException(
+            throw BerthException.invalid(
                     "invalid reference format: repository name (" + remoteName + ") must be lowercase");
         }
         return parseCanonical(split[0] + "/" + remainder);
@@ -63,7 +63,7 @@ public final class ImageReference {
             return reference;
         }
         if (!ReferenceGrammar.TAG_ONLY.matcher(tag).matches()) {
-            throw new InvalidArgumentException("invalid tag format");
+            throw BerthException.invalid("invalid tag format");
         }
         return new ImageReference(reference.domain, reference.path, tag, reference.digest);
     }
@@ -75,7 +75,7 @@ public final class ImageReference {
         }
         String name = matcher.group(1);
         if (name.length() > ReferenceGrammar.NAME_TOTAL_LENGTH_MAX) {
-            throw new InvalidArgumentException("repository name must not be more than 255 characters");
+            throw BerthException.invalid("repository name must not be more than 255 characters");
         }
         int slash = name.indexOf('/');
         return new ImageReference(name.substring(0, slash), name.substring(slash + 1), matcher.group(2),
@@ -108,8 +108,8 @@ public final class ImageReference {
                 && first.toLowerCase(Locale.ROOT).equals(first);
     }
 
-    private static InvalidArgumentException invalidFormat() {
-        return new InvalidArgumentException("invalid reference format");
+    private static BerthException invalidFormat() {
+        return BerthException.invalid("invalid reference format");
     }
 
     public String domain() {

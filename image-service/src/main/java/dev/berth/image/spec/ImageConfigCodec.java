@@ -3,7 +3,7 @@ package dev.berth.image.spec;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.berth.image.error.InvalidArgumentException;
+import dev.berth.common.error.BerthException;
 
 /** Reads and writes image config JSON. */
 public final class ImageConfigCodec {
@@ -21,7 +21,7 @@ public final class ImageConfigCodec {
         try {
             return MAPPER.readValue(json, ImageConfigDocument.class);
         } catch (JacksonException e) {
-            throw new InvalidArgumentException("invalid image config: " + e.getOriginalMessage(), e);
+            throw BerthException.invalid("invalid image config: " + e.getOriginalMessage(), e);
         }
     }
 }

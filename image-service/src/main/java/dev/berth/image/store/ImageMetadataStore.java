@@ -1,5 +1,6 @@
 package dev.berth.image.store;
 
+import dev.berth.common.fs.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,7 +18,7 @@ import java.util.stream.Stream;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.berth.image.content.Digest;
+import dev.berth.common.digest.Digest;
 import dev.berth.image.reference.ImageReference;
 import dev.berth.image.store.StoredForms.StoredImage;
 import dev.berth.image.store.StoredForms.StoredTags;

@@ -3,7 +3,7 @@ package dev.berth.image.store;
 import java.time.Instant;
 import java.util.List;
 
-import dev.berth.image.content.Digest;
+import dev.berth.common.digest.Digest;
 
 /**
  * What the metadata store keeps per image. The image config itself is a blob in the content store.

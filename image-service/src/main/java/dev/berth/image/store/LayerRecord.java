@@ -1,6 +1,6 @@
 package dev.berth.image.store;
 
-import dev.berth.image.content.Digest;
+import dev.berth.common.digest.Digest;
 
 /** One layer of an image: the blob in the content store and its uncompressed digest. */
 public record LayerRecord(Digest digest, Digest diffId, long size, String mediaType) {

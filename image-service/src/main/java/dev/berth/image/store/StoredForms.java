@@ -6,7 +6,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
-import dev.berth.image.content.Digest;
+import dev.berth.common.digest.Digest;
 
 /** The on-disk JSON shapes of the metadata, kept apart from the domain records. */
 final class StoredForms {

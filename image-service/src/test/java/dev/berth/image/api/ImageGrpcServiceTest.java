@@ -24,7 +24,7 @@ import com.google.protobuf.ByteString;
 
 import dev.berth.image.TestTarballs;
 import dev.berth.image.catalog.ImageCatalog;
-import dev.berth.image.content.Digest;
+import dev.berth.common.digest.Digest;
 import dev.berth.image.content.local.LocalContentStore;
 import dev.berth.image.importer.ImageImporter;
 import dev.berth.image.importer.StagingArea;

@@ -15,10 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.berth.image.TestTarballs;
-import dev.berth.image.content.Digest;
+import dev.berth.common.digest.Digest;
 import dev.berth.image.content.local.LocalContentStore;
-import dev.berth.image.error.InvalidArgumentException;
-import dev.berth.image.error.NotFoundException;
+import dev.berth.common.error.BerthException;
 import dev.berth.image.importer.ImageImporter;
 import dev.berth.image.importer.ImportOptions;
 import dev.berth.image.store.ImageMetadataStore;
@@ -74,7 +73,7 @@ class ImageCatalogTest {
         String prefix = pair[0].id().hex().substring(0, 1);
 
         assertThatThrownBy(() -> catalog.resolve(prefix))
-                .isInstanceOf(NotFoundException.class)
+                .isInstanceOf(BerthException.class)
                 .hasMessage("No such image: " + prefix + ":latest");
         assertThat(catalog.resolve(pair[0].id().hex().substring(0, 20)).record()).isEqualTo(pair[0]);
     }
@@ -83,7 +82,7 @@ class ImageCatalogTest {
     void resolve_unknown_isNotFoundWithDockerText() {
         String fullId = "sha256:" + "f".repeat(64);
 
-        assertThatThrownBy(() -> catalog.resolve("nope")).isInstanceOf(NotFoundException.class)
+        assertThatThrownBy(() -> catalog.resolve("nope")).isInstanceOf(BerthException.class)
                 .hasMessage("No such image: nope:latest");
         assertThatThrownBy(() -> catalog.resolve("myreg:5000/nope:2")).hasMessage("No such image: myreg:5000/nope:2");
         assertThatThrownBy(() -> catalog.resolve(fullId)).hasMessage("No such image: " + fullId);
@@ -93,7 +92,7 @@ class ImageCatalogTest {
     @Test
     void resolve_badReference_isInvalidArgument() {
         assertThatThrownBy(() -> catalog.resolve("Bb"))
-                .isInstanceOf(InvalidArgumentException.class)
+                .isInstanceOf(BerthException.class)
                 .hasMessage("invalid reference format: repository name (library/Bb) must be lowercase");
     }
 
@@ -117,7 +116,7 @@ class ImageCatalogTest {
     @Test
     void list_unknownFilter_isInvalidArgument() {
         assertThatThrownBy(() -> ImageFilters.of(Map.of("colour", List.of("red"))))
-                .isInstanceOf(InvalidArgumentException.class)
+                .isInstanceOf(BerthException.class)
                 .hasMessage("invalid filter 'colour'");
     }
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import dev.berth.image.error.InvalidArgumentException;
+import dev.berth.common.error.BerthException;
 import dev.berth.image.spec.RunConfig;
 
 class ChangeInstructionsTest {
@@ -120,14 +120,14 @@ class ChangeInstructionsTest {
             """)
     void parse_badChange_isRefusedWithDockerMessage(String change, String message) {
         assertThatThrownBy(() -> ChangeInstructions.parse(List.of(change)))
-                .isInstanceOf(InvalidArgumentException.class)
+                .isInstanceOf(BerthException.class)
                 .hasMessage(message);
     }
 
     @Test
     void parse_envMixingForms_isSyntaxError() {
         assertThatThrownBy(() -> ChangeInstructions.parse(List.of("ENV A=1 B")))
-                .isInstanceOf(InvalidArgumentException.class)
+                .isInstanceOf(BerthException.class)
                 .hasMessage("dockerfile parse error on line 1: Syntax error - can't find = in \"B\". "
                         + "Must be of the form: name=value");
     }

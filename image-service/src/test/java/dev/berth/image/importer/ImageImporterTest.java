@@ -23,9 +23,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.berth.image.TestTarballs;
-import dev.berth.image.content.Digest;
+import dev.berth.common.digest.Digest;
 import dev.berth.image.content.local.LocalContentStore;
-import dev.berth.image.error.InvalidArgumentException;
+import dev.berth.common.error.BerthException;
 import dev.berth.image.reference.ImageReference;
 import dev.berth.image.spec.ImageConfigCodec;
 import dev.berth.image.spec.ImageConfigDocument;
@@ -134,7 +134,7 @@ class ImageImporterTest {
         byte[] bytes = input.getBytes(StandardCharsets.UTF_8);
 
         assertThatThrownBy(() -> importer.importImage(options("bb", "1"), new ByteArrayInputStream(bytes)))
-                .isInstanceOf(InvalidArgumentException.class)
+                .isInstanceOf(BerthException.class)
                 .hasMessage("archive/tar: invalid tar header");
 
         assertNothingStored();
@@ -145,7 +145,7 @@ class ImageImporterTest {
         byte[] gzip = TestTarballs.compress(CompressorStreamFactory.GZIP, "x".repeat(2000).getBytes(StandardCharsets.UTF_8));
 
         assertThatThrownBy(() -> importer.importImage(options("bb", "1"), new ByteArrayInputStream(gzip)))
-                .isInstanceOf(InvalidArgumentException.class);
+                .isInstanceOf(BerthException.class);
 
         assertNothingStored();
     }
@@ -155,7 +155,7 @@ class ImageImporterTest {
         ImportOptions options = ImportOptions.of("bb", "1", List.of("RUN rm -rf /"), "", "");
 
         assertThatThrownBy(() -> importer.importImage(options, new ByteArrayInputStream(TestTarballs.smallTar())))
-                .isInstanceOf(InvalidArgumentException.class)
+                .isInstanceOf(BerthException.class)
                 .hasMessage("run is not a valid change command");
 
         assertNothingStored();
@@ -164,7 +164,7 @@ class ImageImporterTest {
     @Test
     void importOptions_uppercaseRepo_isRefused() {
         assertThatThrownBy(() -> ImportOptions.of("Bb", "1", List.of(), "", ""))
-                .isInstanceOf(InvalidArgumentException.class)
+                .isInstanceOf(BerthException.class)
                 .hasMessage("invalid reference format: repository name (library/Bb) must be lowercase");
     }
 
@@ -173,7 +173,7 @@ class ImageImporterTest {
         ImportOptions options = ImportOptions.of("", "", List.of(), "", "windows/amd64");
 
         assertThatThrownBy(() -> importer.importImage(options, new ByteArrayInputStream(TestTarballs.smallTar())))
-                .isInstanceOf(InvalidArgumentException.class)
+                .isInstanceOf(BerthException.class)
                 .hasMessage("operating system is not supported: windows");
     }
 

@@ -7,7 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
-import dev.berth.image.error.InvalidArgumentException;
+import dev.berth.common.error.BerthException;
 
 class ImageReferenceTest {
 
@@ -73,14 +73,14 @@ class ImageReferenceTest {
             """)
     void parse_invalidReference_throwsDockerMessage(String input, String message) {
         assertThatThrownBy(() -> ImageReference.parse(input))
-                .isInstanceOf(InvalidArgumentException.class)
+                .isInstanceOf(BerthException.class)
                 .hasMessage(message);
     }
 
     @Test
     void parse_emptyString_isInvalidFormat() {
         assertThatThrownBy(() -> ImageReference.parse(""))
-                .isInstanceOf(InvalidArgumentException.class)
+                .isInstanceOf(BerthException.class)
                 .hasMessage("invalid reference format");
     }
 
@@ -89,14 +89,14 @@ class ImageReferenceTest {
         String hex = "0123456789abcdef".repeat(4);
 
         assertThatThrownBy(() -> ImageReference.parse(hex))
-                .isInstanceOf(InvalidArgumentException.class)
+                .isInstanceOf(BerthException.class)
                 .hasMessage("invalid repository name (" + hex + "), cannot specify 64-byte hexadecimal strings");
     }
 
     @Test
     void parse_tooLongName_isRefused() {
         assertThatThrownBy(() -> ImageReference.parse("a".repeat(300)))
-                .isInstanceOf(InvalidArgumentException.class)
+                .isInstanceOf(BerthException.class)
                 .hasMessage("repository name must not be more than 255 characters");
     }
 
@@ -109,7 +109,7 @@ class ImageReferenceTest {
     @Test
     void parseWithTag_badTag_isRefused() {
         assertThatThrownBy(() -> ImageReference.parseWithTag("bb", "-x"))
-                .isInstanceOf(InvalidArgumentException.class)
+                .isInstanceOf(BerthException.class)
                 .hasMessage("invalid tag format");
     }
 

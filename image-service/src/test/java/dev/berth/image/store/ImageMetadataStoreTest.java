@@ -12,7 +12,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.berth.image.content.Digest;
+import dev.berth.common.digest.Digest;
 import dev.berth.image.reference.ImageReference;
 
 class ImageMetadataStoreTest {

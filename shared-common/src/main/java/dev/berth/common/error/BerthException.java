@@ -18,6 +18,8 @@ public class BerthException extends RuntimeException {
         INVALID_ARGUMENT,
         /** Well formed, but the current state does not allow it (HTTP 409). */
         FAILED_PRECONDITION,
+        /** Credentials missing or refused, by a registry for instance (HTTP 401). */
+        UNAUTHENTICATED,
         /** A service or registry Berth needs cannot be reached (HTTP 500, naming it). */
         UNAVAILABLE,
         /** Out of a bounded resource: queue, disk, ports (HTTP 500). */
@@ -60,6 +62,10 @@ public class BerthException extends RuntimeException {
 
     public static BerthException precondition(String message) {
         return new BerthException(Kind.FAILED_PRECONDITION, message);
+    }
+
+    public static BerthException unauthenticated(String message) {
+        return new BerthException(Kind.UNAUTHENTICATED, message);
     }
 
     public static BerthException unavailable(String message, Throwable cause) {

@@ -44,6 +44,7 @@ public final class GrpcStatuses {
             case ALREADY_EXISTS -> Status.ALREADY_EXISTS;
             case INVALID_ARGUMENT -> Status.INVALID_ARGUMENT;
             case FAILED_PRECONDITION -> Status.FAILED_PRECONDITION;
+            case UNAUTHENTICATED -> Status.UNAUTHENTICATED;
             case UNAVAILABLE -> Status.UNAVAILABLE;
             case RESOURCE_EXHAUSTED -> Status.RESOURCE_EXHAUSTED;
             case INTERNAL -> Status.INTERNAL;

@@ -15,8 +15,8 @@ import java.util.stream.Stream;
 import dev.berth.image.content.BlobInfo;
 import dev.berth.image.content.ContentStore;
 import dev.berth.image.content.ContentWriter;
-import dev.berth.image.content.Digest;
-import dev.berth.image.error.NotFoundException;
+import dev.berth.common.digest.Digest;
+import dev.berth.common.error.BerthException;
 
 /**
  * A content store on the local filesystem: committed blobs in {@code <root>/blobs/sha256/<hex>},
@@ -47,7 +47,7 @@ public final class LocalContentStore implements ContentStore {
         try {
             return Files.newInputStream(blobPath(digest));
         } catch (NoSuchFileException e) {
-            throw new NotFoundException("content digest " + digest + ": not found");
+            throw BerthException.notFound("content digest " + digest + ": not found");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

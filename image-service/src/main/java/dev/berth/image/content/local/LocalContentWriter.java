@@ -13,8 +13,8 @@ import java.security.MessageDigest;
 
 import dev.berth.image.content.BlobInfo;
 import dev.berth.image.content.ContentWriter;
-import dev.berth.image.content.Digest;
-import dev.berth.image.error.FailedPreconditionException;
+import dev.berth.common.digest.Digest;
+import dev.berth.common.error.BerthException;
 
 /** Writes one ingest file, digesting as it goes; see {@link ContentWriter} for the contract. */
 final class LocalContentWriter implements ContentWriter {
@@ -54,11 +54,11 @@ final class LocalContentWriter implements ContentWriter {
             long size = stream.count;
             Digest actual = Digest.fromDigester(digester);
             if (expectedSize >= 0 && size != expectedSize) {
-                throw new FailedPreconditionException(
+                throw BerthException.precondition(
                         "unexpected commit size " + size + ", expected " + expectedSize);
             }
             if (expected != null && !expected.equals(actual)) {
-                throw new FailedPreconditionException(
+                throw BerthException.precondition(
                         "unexpected commit digest " + actual + ", expected " + expected);
             }
             BlobInfo info = store.publish(ingest, actual, size);

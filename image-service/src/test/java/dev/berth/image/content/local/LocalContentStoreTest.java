@@ -14,9 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.berth.image.content.BlobInfo;
 import dev.berth.image.content.ContentWriter;
-import dev.berth.image.content.Digest;
-import dev.berth.image.error.FailedPreconditionException;
-import dev.berth.image.error.NotFoundException;
+import dev.berth.common.digest.Digest;
+import dev.berth.common.error.BerthException;
 
 class LocalContentStoreTest {
 
@@ -64,7 +63,7 @@ class LocalContentStoreTest {
         writer.stream().write(HELLO);
 
         assertThatThrownBy(() -> writer.commit(HELLO.length, other))
-                .isInstanceOf(FailedPreconditionException.class)
+                .isInstanceOf(BerthException.class)
                 .hasMessage("unexpected commit digest " + Digest.of(HELLO) + ", expected " + other);
         assertThat(store.info(Digest.of(HELLO))).isEmpty();
         assertThat(store.info(other)).isEmpty();
@@ -79,7 +78,7 @@ class LocalContentStoreTest {
         writer.stream().write(HELLO);
 
         assertThatThrownBy(() -> writer.commit(HELLO.length + 1, null))
-                .isInstanceOf(FailedPreconditionException.class)
+                .isInstanceOf(BerthException.class)
                 .hasMessage("unexpected commit size " + HELLO.length + ", expected " + (HELLO.length + 1));
         assertThat(store.info(Digest.of(HELLO))).isEmpty();
         assertThat(ingestFiles()).isZero();
@@ -123,7 +122,7 @@ class LocalContentStoreTest {
         Digest unknown = Digest.of(HELLO);
 
         assertThatThrownBy(() -> store.open(unknown))
-                .isInstanceOf(NotFoundException.class)
+                .isInstanceOf(BerthException.class)
                 .hasMessage("content digest " + unknown + ": not found");
         assertThat(store.info(unknown)).isEmpty();
     }
