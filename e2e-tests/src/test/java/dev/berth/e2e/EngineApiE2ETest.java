@@ -84,6 +84,19 @@ class EngineApiE2ETest {
     }
 
     @Test
+    void create_unknownImageIs404AndAnImageWithoutCommandIs400() {
+        HttpResponse<String> unknown = EngineApi.post("/v1.44/containers/create", "{\"Image\":\"e2e-nosuch:1\"}");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(EngineApi.json(unknown).get("message").asString()).isEqualTo("No such image: e2e-nosuch:1");
+
+        // The imported busybox image has no CMD: without one in the request there is nothing to run.
+        HttpResponse<String> noCommand = EngineApi.post("/v1.44/containers/create", "{\"Image\":\"" + image + "\"}");
+        assertThat(noCommand.statusCode()).isEqualTo(400);
+        assertThat(EngineApi.json(noCommand).get("message").asString()).isEqualTo("No command specified");
+    }
+
+    @Test
     void create_withTakenName_isAConflictThatLeavesTheFirstAlone() {
         String id = EngineApi.createContainer(PREFIX + "twice", image, "true");
 

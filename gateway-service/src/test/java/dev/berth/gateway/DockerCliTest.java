@@ -124,11 +124,12 @@ class DockerCliTest extends GatewayTestBase {
     }
 
     @Test
-    void run_withUnknownImage_reportsThePullRefusal() throws Exception {
+    void run_withUnknownImage_triesToPullIt() throws Exception {
         Run run = docker("run", "--rm", "bb:1");
 
+        // The create's 404 makes the CLI pull: these fakes have no registry, so the pull fails.
         assertThat(run.exit()).isEqualTo(125);
-        assertThat(run.err()).contains("Unable to find image 'bb:1' locally").contains("cannot pull");
+        assertThat(run.err()).contains("Unable to find image 'bb:1' locally");
     }
 
     @Test

@@ -15,13 +15,19 @@ import dev.berth.container.store.ContainerRepository;
 import dev.berth.container.store.ContainerRow;
 import dev.berth.container.store.ProtoJson;
 import dev.berth.container.store.Times;
+import dev.berth.container.image.ConfigMerger;
+import dev.berth.container.image.ImageResolver;
+import dev.berth.proto.v1.ContainerConfig;
 import dev.berth.proto.v1.CreateContainerRequest;
+import dev.berth.proto.v1.HostConfig;
+import dev.berth.proto.v1.Image;
 import dev.berth.proto.v1.NodeCreateRequest;
 import io.grpc.StatusRuntimeException;
 
 /**
- * Create: validate, store the row as {@code created}, place it on a node and have the node
- * prepare it. If the node fails, the row is deleted again: nothing half-made remains.
+ * Create: validate, resolve the image and merge its config into the request, store the row as
+ * {@code created}, place it on a node and have the node prepare it. If the node fails, the row
+ * is deleted again: nothing half-made remains.
  */
 @Component
 public class ContainerCreation {
@@ -34,8 +40,11 @@ public class ContainerCreation {
     private final NodePlacement placement;
     private final NodeRegistry nodes;
 
+    private final ImageResolver images;
+
     public ContainerCreation(ContainerRepository containers, StateStore store, NameGenerator names,
-            NodePlacement placement, NodeRegistry nodes) {
+            NodePlacement placement, NodeRegistry nodes, ImageResolver images) {
+        this.images = images;
         this.containers = containers;
         this.store = store;
         this.names = names;
@@ -45,18 +54,21 @@ public class ContainerCreation {
 
     public ContainerRow create(CreateContainerRequest request) {
         String wanted = request.getName().isEmpty() ? null : ContainerNames.validate(request.getName());
-        if (request.getImageId().isEmpty()) {
-            throw BerthException.invalid("image id is required");
+        if (request.getConfig().getImage().isEmpty()) {
+            throw BerthException.invalid("No image was specified");
         }
+        Image image = images.resolve(request.getConfig().getImage());
+        ContainerConfig config = ConfigMerger.merge(request.getConfig(), request.getEntrypointGiven(),
+                image.getConfig());
         String nodeId = placement.chooseNode();
-        ContainerRow row = insert(request, wanted, nodeId);
+        ContainerRow row = insert(image.getId(), config, request.getHostConfig(), wanted, nodeId);
         try {
             nodes.blocking(nodeId).withDeadlineAfter(30, TimeUnit.MINUTES).createContainer(
                     NodeCreateRequest.newBuilder()
                             .setContainerId(row.id())
                             .setName(row.name())
                             .setImageId(row.imageId())
-                            .setConfig(request.getConfig())
+                            .setConfig(config)
                             .setHostConfig(request.getHostConfig())
                             .build());
         } catch (StatusRuntimeException e) {
@@ -66,7 +78,8 @@ public class ContainerCreation {
         return row;
     }
 
-    private ContainerRow insert(CreateContainerRequest request, String wanted, String nodeId) {
+    private ContainerRow insert(String imageId, ContainerConfig config, HostConfig hostConfig, String wanted,
+            String nodeId) {
         for (int attempt = 0; ; attempt++) {
             String name = wanted != null ? wanted : names.generate(attempt);
             if (wanted != null) {
@@ -75,7 +88,7 @@ public class ContainerCreation {
                 });
             }
             try {
-                return store.insert(newRow(request, name, nodeId));
+                return store.insert(newRow(imageId, config, hostConfig, name, nodeId));
             } catch (RuntimeException e) {
                 if (!isDuplicateKey(e)) {
                     throw e;
@@ -91,9 +104,10 @@ public class ContainerCreation {
         }
     }
 
-    private static ContainerRow newRow(CreateContainerRequest request, String name, String nodeId) {
-        return new ContainerRow(ContainerIds.newId(), name, request.getImageId(), request.getConfig().getImage(),
-                ProtoJson.write(request.getConfig()), ProtoJson.write(request.getHostConfig()),
+    private static ContainerRow newRow(String imageId, ContainerConfig config, HostConfig hostConfig, String name,
+            String nodeId) {
+        return new ContainerRow(ContainerIds.newId(), name, imageId, config.getImage(),
+                ProtoJson.write(config), ProtoJson.write(hostConfig),
                 State.CREATED.dockerName(), 0, 0, "", false, Times.now(), null, null, 0, nodeId, null);
     }
 

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.grpc.client.GrpcChannelFactory;
 import org.springframework.stereotype.Component;
 
 import dev.berth.container.config.ContainerProperties;
@@ -28,9 +29,11 @@ public class NodeRegistry implements DisposableBean {
     private final NodeRepository nodes;
     private final Map<String, ManagedChannel> channels = new ConcurrentHashMap<>();
     private final Map<String, String> addresses = new ConcurrentHashMap<>();
+    private final GrpcChannelFactory factory;
 
-    public NodeRegistry(NodeRepository nodes, ContainerProperties properties) {
+    public NodeRegistry(NodeRepository nodes, ContainerProperties properties, GrpcChannelFactory factory) {
         this.nodes = nodes;
+        this.factory = factory;
         properties.nodes().forEach(this::upsert);
         nodes.findAll().forEach(row -> addresses.put(row.id(), row.address()));
     }
@@ -65,7 +68,7 @@ public class NodeRegistry implements DisposableBean {
             throw BerthException.internal("unknown node " + nodeId);
         }
         return channels.computeIfAbsent(nodeId,
-                id -> Channels.plaintext("node-agent " + id, address));
+                id -> Channels.create(factory, "node-agent " + id, address));
     }
 
     @Override

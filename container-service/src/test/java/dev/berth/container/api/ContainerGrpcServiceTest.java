@@ -66,7 +66,7 @@ class ContainerGrpcServiceTest {
         ContainerConfig.Builder builder = ContainerConfig.newBuilder().setImage("busybox").addCmd("sleep");
         config.accept(builder);
         return service.blocking().createContainer(CreateContainerRequest.newBuilder()
-                .setName(name).setImageId("sha256:" + "ab".repeat(32)).setConfig(builder)
+                .setName(name).setConfig(builder)
                 .setHostConfig(HostConfig.newBuilder().setAutoRemove(autoRemove)).build());
     }
 
@@ -105,6 +105,32 @@ class ContainerGrpcServiceTest {
         assertThat(created.getNodeAddress()).isEqualTo(node.address());
         assertThat(created.getConfig().getImage()).isEqualTo("busybox");
         assertThat(node.containers.get(created.getId()).request.getName()).isEqualTo(created.getName());
+    }
+
+    @Test
+    void create_resolvesTheImageAndMergesItsConfig() {
+        String name = unique("merged");
+        Container created = service.blocking().createContainer(CreateContainerRequest.newBuilder().setName(name)
+                .setConfig(ContainerConfig.newBuilder().setImage("busybox:1").addEnv("X=1")).build());
+
+        assertThat(created.getImageId()).isEqualTo(FakeImageService.BUSYBOX_ID);
+        ContainerConfig onNode = node.containers.get(created.getId()).request.getConfig();
+        assertThat(onNode.getCmdList()).containsExactly("sh");
+        assertThat(onNode.getEnvList()).containsExactly("X=1", "PATH=/bin");
+        assertThat(onNode.getLabelsMap()).containsEntry("from", "image");
+        assertThat(node.containers.get(created.getId()).request.getImageId()).isEqualTo(FakeImageService.BUSYBOX_ID);
+    }
+
+    @Test
+    void create_unknownImageIsNotFoundWithDockerTextAndLeavesNothing() {
+        String name = unique("noimage");
+        Status status = statusOf(() -> service.blocking().createContainer(CreateContainerRequest.newBuilder()
+                .setName(name).setConfig(ContainerConfig.newBuilder().setImage("nosuch:1").addCmd("true")).build()));
+
+        assertThat(status.getCode()).isEqualTo(Status.Code.NOT_FOUND);
+        assertThat(status.getDescription()).isEqualTo("No such image: nosuch:1");
+        assertThat(statusOf(() -> service.blocking().getContainer(ContainerRef.newBuilder().setRef(name).build()))
+                .getCode()).isEqualTo(Status.Code.NOT_FOUND);
     }
 
     @Test

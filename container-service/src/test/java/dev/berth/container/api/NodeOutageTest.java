@@ -31,7 +31,7 @@ class NodeOutageTest {
         }
         try (ServiceHarness service = new ServiceHarness(dataRoot, "127.0.0.1:" + port)) {
             CreateContainerRequest request = CreateContainerRequest.newBuilder().setName("early")
-                    .setImageId("sha256:" + "e".repeat(64)).setConfig(ContainerConfig.newBuilder().setImage("busybox"))
+                    .setConfig(ContainerConfig.newBuilder().setImage("busybox"))
                     .build();
             try {
                 service.blocking().createContainer(request);

@@ -1,5 +1,6 @@
 package dev.berth.container.api;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -12,15 +13,20 @@ import dev.berth.proto.v1.ContainerServiceGrpc;
 import io.grpc.ManagedChannel;
 import io.grpc.inprocess.InProcessChannelBuilder;
 
-/** A whole container-service (own H2 file under {@code dataRoot}) reached over in-process gRPC. */
+/**
+ * A whole container-service (own H2 file under {@code dataRoot}, a {@link FakeImageService})
+ * reached over in-process gRPC.
+ */
 final class ServiceHarness implements AutoCloseable {
 
     final ConfigurableApplicationContext context;
     final ManagedChannel channel;
     private final ContainerServiceGrpc.ContainerServiceBlockingStub blocking;
     final ContainerServiceGrpc.ContainerServiceStub async;
+    private final FakeImageService images;
 
-    ServiceHarness(Path dataRoot, String nodeAddress) {
+    ServiceHarness(Path dataRoot, String nodeAddress) throws IOException {
+        images = new FakeImageService();
         String name = "container-service-" + UUID.randomUUID();
         context = new SpringApplicationBuilder(ContainerServiceApplication.class)
                 .run(
@@ -30,6 +36,7 @@ final class ServiceHarness implements AutoCloseable {
                         "--spring.grpc.server.shutdown-grace-period=0s",
                         
                         "--berth.container.data-root=" + dataRoot,
+                        "--berth.container.image-service=" + images.address(),
                         "--berth.container.nodes[0].id=local",
                         "--berth.container.nodes[0].address=" + nodeAddress);
         channel = InProcessChannelBuilder.forName(name).build();
@@ -50,5 +57,6 @@ final class ServiceHarness implements AutoCloseable {
     public void close() throws InterruptedException {
         channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
         context.close();
+        images.close();
     }
 }

@@ -119,7 +119,7 @@ class ServiceRestartTest {
 
     private static Container create(ServiceHarness service, String name, String cmd, boolean autoRemove) {
         return service.blocking().createContainer(CreateContainerRequest.newBuilder()
-                .setName(name).setImageId("sha256:" + "cd".repeat(32))
+                .setName(name)
                 .setConfig(ContainerConfig.newBuilder().setImage("busybox").addAllCmd(List.of(cmd.split(" "))))
                 .setHostConfig(HostConfig.newBuilder().setAutoRemove(autoRemove)).build());
     }

@@ -6,19 +6,20 @@ import io.grpc.ManagedChannel;
 import dev.berth.proto.channel.Channels;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.grpc.client.GrpcChannelFactory;
 
 /** The gRPC channels and stubs of the two central services. */
 @Configuration(proxyBeanMethods = false)
 class BackendClients {
 
     @Bean(destroyMethod = "shutdownNow")
-    ManagedChannel imageServiceChannel(GatewayProperties properties) {
-        return Channels.plaintext("image-service", properties.imageService());
+    ManagedChannel imageServiceChannel(GrpcChannelFactory channels, GatewayProperties properties) {
+        return Channels.create(channels, "image-service", properties.imageService());
     }
 
     @Bean(destroyMethod = "shutdownNow")
-    ManagedChannel containerServiceChannel(GatewayProperties properties) {
-        return Channels.plaintext("container-service", properties.containerService());
+    ManagedChannel containerServiceChannel(GrpcChannelFactory channels, GatewayProperties properties) {
+        return Channels.create(channels, "container-service", properties.containerService());
     }
 
     @Bean

@@ -4,6 +4,7 @@ import dev.berth.proto.v1.NodeAgentGrpc;
 import io.grpc.ManagedChannel;
 import dev.berth.proto.channel.Channels;
 import jakarta.annotation.PreDestroy;
+import org.springframework.grpc.client.GrpcChannelFactory;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
@@ -14,6 +15,11 @@ import java.util.concurrent.ConcurrentHashMap;
 public class NodeChannels {
 
     private final Map<String, ManagedChannel> channels = new ConcurrentHashMap<>();
+    private final GrpcChannelFactory factory;
+
+    public NodeChannels(GrpcChannelFactory factory) {
+        this.factory = factory;
+    }
 
     public NodeAgentGrpc.NodeAgentStub node(String address) {
         return NodeAgentGrpc.newStub(channel(address));
@@ -25,7 +31,7 @@ public class NodeChannels {
 
     private ManagedChannel channel(String address) {
         return channels.computeIfAbsent(address,
-                a -> Channels.plaintext("node-agent", a));
+                a -> Channels.create(factory, "node-agent", a));
     }
 
     @PreDestroy

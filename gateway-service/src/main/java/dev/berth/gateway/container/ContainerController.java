@@ -1,21 +1,12 @@
 package dev.berth.gateway.container;
 
-import dev.berth.gateway.api.DockerApiException;
-import dev.berth.gateway.api.GrpcErrors;
 import dev.berth.proto.v1.Container;
 import dev.berth.proto.v1.ContainerRef;
 import dev.berth.proto.v1.ContainerServiceGrpc;
-import dev.berth.proto.v1.CreateContainerRequest;
-import dev.berth.proto.v1.GetImageRequest;
-import dev.berth.proto.v1.HostConfig;
-import dev.berth.proto.v1.Image;
-import dev.berth.proto.v1.ImageServiceGrpc;
 import dev.berth.proto.v1.KillContainerRequest;
 import dev.berth.proto.v1.ListContainersRequest;
 import dev.berth.proto.v1.RemoveContainerRequest;
 import dev.berth.proto.v1.StopContainerRequest;
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -37,26 +28,16 @@ import java.util.Map;
 class ContainerController {
 
     private final ContainerServiceGrpc.ContainerServiceBlockingStub containers;
-    private final ImageServiceGrpc.ImageServiceBlockingStub images;
 
-    ContainerController(ContainerServiceGrpc.ContainerServiceBlockingStub containers,
-                        ImageServiceGrpc.ImageServiceBlockingStub images) {
+    ContainerController(ContainerServiceGrpc.ContainerServiceBlockingStub containers) {
         this.containers = containers;
-        this.images = images;
     }
 
     @PostMapping("/containers/create")
     ResponseEntity<Map<String, Object>> create(@RequestParam(defaultValue = "") String name,
                                                @RequestBody(required = false) JsonNode body) {
-        RequestedConfig requested = CreateRequestReader.read(body);
-        Image image = resolveImage(requested.image());
-        Container created = containers.createContainer(CreateContainerRequest.newBuilder()
+        Container created = containers.createContainer(CreateRequestReader.read(body).toBuilder()
                 .setName(name.startsWith("/") ? name.substring(1) : name)
-                .setImageId(image.getId())
-                .setConfig(ConfigMerger.merge(requested, image.getConfig()))
-                .setHostConfig(HostConfig.newBuilder()
-                        .setAutoRemove(requested.autoRemove())
-                        .setNetworkMode(requested.networkMode()))
                 .build());
         return json(HttpStatus.CREATED, Map.of("Id", created.getId(), "Warnings", List.of()));
     }
@@ -108,17 +89,6 @@ class ContainerController {
     @GetMapping("/containers/{id}/json")
     ResponseEntity<Map<String, Object>> inspect(@PathVariable String id) {
         return json(HttpStatus.OK, ContainerViews.inspect(containers.getContainer(ref(id))));
-    }
-
-    private Image resolveImage(String reference) {
-        try {
-            return images.getImage(GetImageRequest.newBuilder().setReference(reference).build());
-        } catch (StatusRuntimeException e) {
-            if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
-                throw DockerApiException.notFound("No such image: " + reference);
-            }
-            throw GrpcErrors.toDocker(e);
-        }
     }
 
     private static StopContainerRequest stopRequest(String id, Integer timeout, String signal) {

@@ -1,6 +1,9 @@
 package dev.berth.gateway.container;
 
 import dev.berth.gateway.api.DockerApiException;
+import dev.berth.proto.v1.ContainerConfig;
+import dev.berth.proto.v1.CreateContainerRequest;
+import dev.berth.proto.v1.HostConfig;
 import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
@@ -14,7 +17,8 @@ final class CreateRequestReader {
     private CreateRequestReader() {
     }
 
-    static RequestedConfig read(JsonNode body) {
+    /** The request as the client sent it (no name yet); container-service merges the image's config in. */
+    static CreateContainerRequest read(JsonNode body) {
         if (body == null || body.isNull() || body.isMissingNode()) {
             throw DockerApiException.badRequest("config cannot be empty in order to create a container");
         }
@@ -26,28 +30,43 @@ final class CreateRequestReader {
         if (image.isEmpty()) {
             throw DockerApiException.badRequest("No image was specified");
         }
-        return new RequestedConfig(
-                text(body, "Hostname"),
-                text(body, "Domainname"),
-                text(body, "User"),
-                body.path("AttachStdin").asBoolean(false),
-                body.path("AttachStdout").asBoolean(false),
-                body.path("AttachStderr").asBoolean(false),
-                body.path("Tty").asBoolean(false),
-                body.path("OpenStdin").asBoolean(false),
-                body.path("StdinOnce").asBoolean(false),
-                strings(body.get("Env")),
-                strings(body.get("Cmd")),
-                strings(body.get("Entrypoint")),
-                image,
-                text(body, "WorkingDir"),
-                labels(body.get("Labels")),
-                text(body, "StopSignal"),
-                integer(body, "StopTimeout"),
-                keys(body.get("ExposedPorts")),
-                keys(body.get("Volumes")),
-                host.path("AutoRemove").asBoolean(false),
-                host.isObject() ? text(host, "NetworkMode") : "");
+        ContainerConfig.Builder config = ContainerConfig.newBuilder()
+                .setHostname(text(body, "Hostname"))
+                .setDomainname(text(body, "Domainname"))
+                .setUser(text(body, "User"))
+                .setAttachStdin(body.path("AttachStdin").asBoolean(false))
+                .setAttachStdout(body.path("AttachStdout").asBoolean(false))
+                .setAttachStderr(body.path("AttachStderr").asBoolean(false))
+                .setTty(body.path("Tty").asBoolean(false))
+                .setOpenStdin(body.path("OpenStdin").asBoolean(false))
+                .setStdinOnce(body.path("StdinOnce").asBoolean(false))
+                .addAllEnv(orEmpty(strings(body.get("Env"))))
+                .addAllCmd(orEmpty(strings(body.get("Cmd"))))
+                .setImage(image)
+                .setWorkingDir(text(body, "WorkingDir"))
+                .putAllLabels(labels(body.get("Labels")))
+                .setStopSignal(text(body, "StopSignal"))
+                .addAllExposedPorts(keys(body.get("ExposedPorts")))
+                .addAllVolumes(keys(body.get("Volumes")));
+        List<String> entrypoint = strings(body.get("Entrypoint"));
+        if (entrypoint != null) {
+            config.addAllEntrypoint(entrypoint);
+        }
+        Integer stopTimeout = integer(body, "StopTimeout");
+        if (stopTimeout != null) {
+            config.setStopTimeout(stopTimeout);
+        }
+        return CreateContainerRequest.newBuilder()
+                .setConfig(config)
+                .setEntrypointGiven(entrypoint != null)
+                .setHostConfig(HostConfig.newBuilder()
+                        .setAutoRemove(host.path("AutoRemove").asBoolean(false))
+                        .setNetworkMode(host.isObject() ? text(host, "NetworkMode") : ""))
+                .build();
+    }
+
+    private static List<String> orEmpty(List<String> list) {
+        return list == null ? List.of() : list;
     }
 
     private static String text(JsonNode node, String field) {
@@ -82,7 +101,7 @@ final class CreateRequestReader {
 
     private static Map<String, String> labels(JsonNode node) {
         if (node == null || !node.isObject()) {
-            return null;
+            return Map.of();
         }
         Map<String, String> labels = new LinkedHashMap<>();
         node.properties().forEach(e -> labels.put(e.getKey(), e.getValue().asString()));

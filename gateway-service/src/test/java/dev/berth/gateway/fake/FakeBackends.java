@@ -21,7 +21,7 @@ public final class FakeBackends implements AutoCloseable {
         try (var probe = new java.net.ServerSocket(0)) {
             port = probe.getLocalPort();
         }
-        containers = new FakeContainerService("127.0.0.1:" + port);
+        containers = new FakeContainerService("127.0.0.1:" + port, images);
         server = ServerBuilder.forPort(port).addService(images).addService(containers).addService(node).build().start();
     }
 

@@ -48,7 +48,10 @@ public class FakeContainerService extends ContainerServiceGrpc.ContainerServiceI
         }
     }
 
-    FakeContainerService(String nodeAddress) {
+    private final FakeImageService images;
+
+    FakeContainerService(String nodeAddress, FakeImageService images) {
+        this.images = images;
         this.nodeAddress = nodeAddress;
     }
 
@@ -103,6 +106,12 @@ public class FakeContainerService extends ContainerServiceGrpc.ContainerServiceI
     @Override
     public void createContainer(CreateContainerRequest request, StreamObserver<Container> response) {
         creates.add(request);
+        if (!images.knows(request.getConfig().getImage())) {
+            // As the real container-service answers: the CLI then pulls.
+            response.onError(Status.NOT_FOUND.withDescription("No such image: " + request.getConfig().getImage())
+                    .asRuntimeException());
+            return;
+        }
         answer(response, () -> {
             Container c = put(request.getName().isEmpty() ? "eager_turing" : request.getName(),
                     ContainerStatus.CONTAINER_STATUS_CREATED, request.getConfig().getTty());

@@ -47,6 +47,11 @@ public class FakeImageService extends ImageServiceGrpc.ImageServiceImplBase {
         byReference.put("nocmd", Image.newBuilder().setId("sha256:" + "c".repeat(64)).build());
     }
 
+    /** Whether an image of that reference exists (the fake container-service resolves with it). */
+    public boolean knows(String reference) {
+        return byReference.containsKey(reference);
+    }
+
     @Override
     public void getImage(GetImageRequest request, StreamObserver<Image> response) {
         Image image = byReference.get(request.getReference());

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Iterator;
 import java.util.List;
+import org.springframework.grpc.client.GrpcChannelFactory;
 import org.springframework.stereotype.Component;
 
 /** Layers from the image-service over gRPC (GetImage, ReadBlob). */
@@ -25,8 +26,8 @@ class GrpcLayerSource implements LayerSource {
 
     private final ManagedChannel channel;
 
-    GrpcLayerSource(NodeProperties properties) {
-        this.channel = Channels.plaintext("image-service", properties.imageServiceAddress());
+    GrpcLayerSource(GrpcChannelFactory channels, NodeProperties properties) {
+        this.channel = Channels.create(channels, "image-service", properties.imageServiceAddress());
     }
 
     @Override

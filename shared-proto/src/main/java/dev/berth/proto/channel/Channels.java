@@ -1,6 +1,7 @@
 package dev.berth.proto.channel;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -13,13 +14,17 @@ import io.grpc.ConnectivityState;
 import io.grpc.ForwardingClientCall;
 import io.grpc.ForwardingClientCallListener;
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 
+import org.springframework.grpc.client.ChannelBuilderOptions;
+import org.springframework.grpc.client.GrpcChannelFactory;
+
 /**
- * Plaintext channels between Berth's services, with two habits gRPC lacks by default:
+ * Channels between Berth's services, made by spring-grpc's {@link GrpcChannelFactory} (so its
+ * configuration, credentials and global interceptors apply), with one interceptor of ours for
+ * two habits gRPC lacks by default:
  * <ul>
  * <li>A peer that cannot be reached is named in the UNAVAILABLE status ("node-agent at
  * 127.0.0.1:9103 is unavailable (...)"), so the user learns which service is down. Only
@@ -37,13 +42,15 @@ public final class Channels {
     private Channels() {
     }
 
-    /** A channel to {@code target} (host:port) of the service called {@code peer}. */
-    public static ManagedChannel plaintext(String peer, String target) {
+    /**
+     * A channel to {@code target} of the service called {@code peer}: a host:port, or the name
+     * of a channel configured under {@code spring.grpc.client.channels}.
+     */
+    public static ManagedChannel create(GrpcChannelFactory factory, String peer, String target) {
         AtomicReference<ManagedChannel> self = new AtomicReference<>();
-        ManagedChannel channel = ManagedChannelBuilder.forTarget(target)
-                .usePlaintext()
-                .intercept(new PeerHealth(peer + " at " + target, self))
-                .build();
+        PeerHealth health = new PeerHealth(peer, self);
+        ManagedChannel channel = factory.createChannel(target,
+                ChannelBuilderOptions.defaults().withInterceptors(List.of(health)));
         self.set(channel);
         return channel;
     }
@@ -99,7 +106,8 @@ public final class Channels {
                 return status;
             }
             managed.resetConnectBackoff();
-            return status.withDescription(peer + " is unavailable (" + status.getDescription() + ")");
+            return status.withDescription(peer + " at " + managed.authority() + " is unavailable ("
+                    + status.getDescription() + ")");
         }
     }
 }

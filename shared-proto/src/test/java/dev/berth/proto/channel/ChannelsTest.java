@@ -6,6 +6,13 @@ import java.net.ServerSocket;
 import dev.berth.proto.v1.Container;
 import dev.berth.proto.v1.ContainerRef;
 import dev.berth.proto.v1.ContainerServiceGrpc;
+import java.util.List;
+
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.grpc.client.ClientInterceptorsConfigurer;
+import org.springframework.grpc.client.GrpcChannelFactory;
+import org.springframework.grpc.client.NettyGrpcChannelFactory;
+
 import io.grpc.ManagedChannel;
 import io.grpc.Server;
 import io.grpc.Status;
@@ -19,10 +26,23 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class ChannelsTest {
 
+    private static final GrpcChannelFactory FACTORY = factory();
+
+    /** The factory as spring-grpc's auto-configuration makes it, without global interceptors. */
+    private static GrpcChannelFactory factory() {
+        GenericApplicationContext context = new GenericApplicationContext();
+        context.refresh();
+        ClientInterceptorsConfigurer interceptors = new ClientInterceptorsConfigurer(context);
+        interceptors.afterPropertiesSet();
+        NettyGrpcChannelFactory factory = new NettyGrpcChannelFactory(List.of(), interceptors);
+        factory.setVirtualTargets(target -> target); // as the properties resolve a host:port
+        return factory;
+    }
+
     @Test
     void plaintext_unreachablePeer_isNamedInTheStatus() throws IOException {
         String address = "127.0.0.1:" + freePort();
-        ManagedChannel channel = Channels.plaintext("container-service", address);
+        ManagedChannel channel = Channels.create(FACTORY, "container-service", address);
         try {
             StatusRuntimeException failure = getContainer(channel);
 
@@ -45,7 +65,7 @@ class ChannelsTest {
                 })
                 .build()
                 .start();
-        ManagedChannel channel = Channels.plaintext("container-service", "127.0.0.1:" + server.getPort());
+        ManagedChannel channel = Channels.create(FACTORY, "container-service", "127.0.0.1:" + server.getPort());
         try {
             StatusRuntimeException failure = getContainer(channel);
 
@@ -59,7 +79,7 @@ class ChannelsTest {
     @Test
     void plaintext_peerBackAfterAnOutage_firstCallSucceeds() throws IOException {
         int port = freePort();
-        ManagedChannel channel = Channels.plaintext("container-service", "127.0.0.1:" + port);
+        ManagedChannel channel = Channels.create(FACTORY, "container-service", "127.0.0.1:" + port);
         Server server = null;
         try {
             assertThat(getContainer(channel).getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);

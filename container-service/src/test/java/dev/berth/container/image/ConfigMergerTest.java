@@ -1,6 +1,6 @@
-package dev.berth.gateway.container;
+package dev.berth.container.image;
 
-import dev.berth.gateway.api.DockerApiException;
+import dev.berth.common.error.BerthException;
 import dev.berth.proto.v1.ContainerConfig;
 import dev.berth.proto.v1.ImageConfig;
 import org.junit.jupiter.api.Test;
@@ -28,14 +28,35 @@ class ConfigMergerTest {
 
     private static final ImageConfig SHELL_IMAGE = ImageConfig.newBuilder().addCmd("sh").build();
 
-    static RequestedConfig request(List<String> entrypoint, List<String> cmd) {
+    /** A request as the gateway reads it; a null list is one the client left out. */
+    record Request(ContainerConfig config, boolean entrypointGiven) {
+    }
+
+    static Request request(List<String> entrypoint, List<String> cmd) {
         return request(entrypoint, cmd, null, null);
     }
 
-    static RequestedConfig request(List<String> entrypoint, List<String> cmd, List<String> env,
-                                   Map<String, String> labels) {
-        return new RequestedConfig("", "", "", false, true, true, false, false, false, env, cmd, entrypoint,
-                "img", "", labels, "", null, List.of(), List.of(), false, "");
+    static Request request(List<String> entrypoint, List<String> cmd, List<String> env,
+                           Map<String, String> labels) {
+        ContainerConfig.Builder config = ContainerConfig.newBuilder().setImage("img")
+                .setAttachStdout(true).setAttachStderr(true);
+        if (entrypoint != null) {
+            config.addAllEntrypoint(entrypoint);
+        }
+        if (cmd != null) {
+            config.addAllCmd(cmd);
+        }
+        if (env != null) {
+            config.addAllEnv(env);
+        }
+        if (labels != null) {
+            config.putAllLabels(labels);
+        }
+        return new Request(config.build(), entrypoint != null);
+    }
+
+    static ContainerConfig merge(Request request, ImageConfig image) {
+        return ConfigMerger.merge(request.config(), request.entrypointGiven(), image);
     }
 
     static Stream<Arguments> commands() {
@@ -54,7 +75,7 @@ class ConfigMergerTest {
     @MethodSource("commands")
     void merge_commandTable(List<String> entrypoint, List<String> cmd, ImageConfig image,
                             List<String> expectedEntrypoint, List<String> expectedCmd) {
-        ContainerConfig merged = ConfigMerger.merge(request(entrypoint, cmd), image);
+        ContainerConfig merged = merge(request(entrypoint, cmd), image);
 
         assertThat(merged.getEntrypointList()).isEqualTo(expectedEntrypoint);
         assertThat(merged.getCmdList()).isEqualTo(expectedCmd);
@@ -62,27 +83,27 @@ class ConfigMergerTest {
 
     @Test
     void merge_noCommandAnywhere_isRefused() {
-        assertThatThrownBy(() -> ConfigMerger.merge(request(List.of(""), null), ImageConfig.getDefaultInstance()))
-                .isInstanceOf(DockerApiException.class).hasMessage("No command specified");
+        assertThatThrownBy(() -> merge(request(List.of(""), null), ImageConfig.getDefaultInstance()))
+                .isInstanceOf(BerthException.class).hasMessage("No command specified");
     }
 
     @Test
     void merge_envRequestFirstThenImageVariablesNotOverridden() {
-        ContainerConfig merged = ConfigMerger.merge(request(null, null, List.of("LANG=en", "X=1"), null), IMAGE);
+        ContainerConfig merged = merge(request(null, null, List.of("LANG=en", "X=1"), null), IMAGE);
 
         assertThat(merged.getEnvList()).containsExactly("LANG=en", "X=1", "PATH=/bin");
     }
 
     @Test
     void merge_labelsUnionRequestWins() {
-        ContainerConfig merged = ConfigMerger.merge(request(null, null, null, Map.of("tier", "web")), IMAGE);
+        ContainerConfig merged = merge(request(null, null, null, Map.of("tier", "web")), IMAGE);
 
         assertThat(merged.getLabelsMap()).isEqualTo(Map.of("tier", "web", "vendor", "acme"));
     }
 
     @Test
     void merge_emptyRequestFieldsTakeTheImagesValues() {
-        ContainerConfig merged = ConfigMerger.merge(request(null, null), IMAGE);
+        ContainerConfig merged = merge(request(null, null), IMAGE);
 
         assertThat(merged.getWorkingDir()).isEqualTo("/srv");
         assertThat(merged.getUser()).isEqualTo("app");
@@ -94,10 +115,11 @@ class ConfigMergerTest {
 
     @Test
     void merge_requestFieldsWin() {
-        RequestedConfig request = new RequestedConfig("h", "", "root", true, true, true, true, true, true, null,
-                List.of("x"), null, "img", "/tmp", null, "SIGINT", 3, List.of(), List.of(), true, "host");
+        ContainerConfig request = ContainerConfig.newBuilder().setHostname("h").setUser("root").setTty(true)
+                .setOpenStdin(true).addCmd("x").setImage("img").setWorkingDir("/tmp").setStopSignal("SIGINT")
+                .setStopTimeout(3).build();
 
-        ContainerConfig merged = ConfigMerger.merge(request, IMAGE);
+        ContainerConfig merged = ConfigMerger.merge(request, false, IMAGE);
 
         assertThat(merged.getWorkingDir()).isEqualTo("/tmp");
         assertThat(merged.getUser()).isEqualTo("root");
