@@ -12,6 +12,10 @@ import dev.berth.image.content.local.LocalContentStore;
 import dev.berth.image.importer.ImageImporter;
 import dev.berth.image.importer.StagingArea;
 import dev.berth.image.metrics.ImageMetrics;
+import dev.berth.image.pull.ImagePuller;
+import dev.berth.image.pull.LayerDownloads;
+import dev.berth.image.registry.Platform;
+import dev.berth.image.registry.RegistryClient;
 import dev.berth.image.store.ImageMetadataStore;
 
 /** Wires the capabilities together; each class stays free of Spring. */
@@ -44,9 +48,25 @@ class ImageServiceConfiguration {
     }
 
     @Bean
-    ImageGrpcService imageGrpcService(ImageCatalog catalog, ImageImporter importer, ContentStore content,
-            StagingArea staging) {
-        return new ImageGrpcService(catalog, importer, content, staging);
+    RegistryClient registryClient(ImageProperties properties) {
+        return new RegistryClient(properties.registry());
+    }
+
+    @Bean(destroyMethod = "close")
+    LayerDownloads layerDownloads(RegistryClient registry, ContentStore content, ImageProperties properties) {
+        return LayerDownloads.from(registry, content, properties.pull());
+    }
+
+    @Bean
+    ImagePuller imagePuller(RegistryClient registry, ContentStore content, ImageMetadataStore store,
+            LayerDownloads downloads) {
+        return new ImagePuller(registry, content, store, downloads, Platform.host(), Clock.systemUTC());
+    }
+
+    @Bean
+    ImageGrpcService imageGrpcService(ImageCatalog catalog, ImageImporter importer, ImagePuller puller,
+            ContentStore content, StagingArea staging) {
+        return new ImageGrpcService(catalog, importer, puller, content, staging);
     }
 
     @Bean

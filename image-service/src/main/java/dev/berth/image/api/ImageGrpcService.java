@@ -13,6 +13,8 @@ import dev.berth.common.digest.Digest;
 import dev.berth.image.content.Provider;
 import dev.berth.image.importer.ImageImporter;
 import dev.berth.image.importer.StagingArea;
+import dev.berth.image.pull.ImagePuller;
+import dev.berth.image.pull.PullOutcome;
 import dev.berth.proto.v1.BlobChunk;
 import dev.berth.proto.v1.Filter;
 import dev.berth.proto.v1.GetImageRequest;
@@ -21,21 +23,26 @@ import dev.berth.proto.v1.ImageServiceGrpc;
 import dev.berth.proto.v1.ImportImageRequest;
 import dev.berth.proto.v1.ListImagesRequest;
 import dev.berth.proto.v1.ListImagesResponse;
+import dev.berth.proto.v1.PullImageRequest;
+import dev.berth.proto.v1.PullProgress;
 import dev.berth.proto.v1.ReadBlobRequest;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 
-/** The ImageService gRPC adapter: translation only, over the catalog, importer and content store. */
+/** The ImageService gRPC adapter: translation only, over the catalog, importer, puller and content store. */
 public final class ImageGrpcService extends ImageServiceGrpc.ImageServiceImplBase {
 
     private final ImageCatalog catalog;
     private final ImageImporter importer;
+    private final ImagePuller puller;
     private final Provider content;
     private final StagingArea staging;
 
-    public ImageGrpcService(ImageCatalog catalog, ImageImporter importer, Provider content, StagingArea staging) {
+    public ImageGrpcService(ImageCatalog catalog, ImageImporter importer, ImagePuller puller, Provider content,
+            StagingArea staging) {
         this.catalog = catalog;
         this.importer = importer;
+        this.puller = puller;
         this.content = content;
         this.staging = staging;
     }
@@ -43,6 +50,18 @@ public final class ImageGrpcService extends ImageServiceGrpc.ImageServiceImplBas
     @Override
     public StreamObserver<ImportImageRequest> importImage(StreamObserver<Image> responses) {
         return new ImportUpload(importer, catalog, staging, responses);
+    }
+
+    @Override
+    public void pullImage(PullImageRequest request, StreamObserver<PullProgress> responses) {
+        PullProgressSender progress = new PullProgressSender((ServerCallStreamObserver<PullProgress>) responses);
+        try {
+            PullOutcome outcome = puller.pull(request.getReference(), request.getPlatform(), request.getRegistryAuth(),
+                    progress);
+            progress.finish(outcome);
+        } catch (RuntimeException e) {
+            progress.fail(GrpcStatuses.toStatus(e));
+        }
     }
 
     @Override

@@ -25,6 +25,7 @@ final class ImageProtoMapper {
         Image.Builder image = Image.newBuilder()
                 .setId(details.record().id().toString())
                 .addAllRepoTags(details.repoTags())
+                .addAllRepoDigests(details.repoDigests())
                 .setComment(nullToEmpty(document.comment()))
                 .setCreated(ProtoTimes.timestamp(details.record().created()))
                 .setArchitecture(nullToEmpty(document.architecture()))

@@ -39,7 +39,7 @@ public final class ImageCatalog {
         }
         ImageReference reference = ImageReference.parse(refOrId);
         Optional<ImageRecord> found = reference.digest().isPresent()
-                ? Optional.empty() // repo digests come with pulls; imported images have none
+                ? store.findByRepoDigest(reference.name() + "@" + reference.digest().get())
                 : store.findByTag(reference.withDefaultTag());
         return found.or(() -> findByUniquePrefix(refOrId))
                 .map(this::details)

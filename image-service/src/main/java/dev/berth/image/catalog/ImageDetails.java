@@ -17,4 +17,9 @@ public record ImageDetails(ImageRecord record, ImageConfigDocument config, List<
     public List<String> repoTags() {
         return tags.stream().map(ImageReference::familiarString).toList();
     }
+
+    /** Repo digests as Docker shows them, e.g. {@code busybox@sha256:...}. */
+    public List<String> repoDigests() {
+        return record.repoDigests().stream().map(d -> ImageReference.parse(d).familiarString()).toList();
+    }
 }

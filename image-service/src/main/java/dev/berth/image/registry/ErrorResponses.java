@@ -76,7 +76,7 @@ final class ErrorResponses {
                     "manifest for " + pulled.familiarString() + " not found: " + error);
             case "NAME_UNKNOWN" -> new RegistryNotFoundException(
                     "repository " + pulled.familiarName() + " not found: " + error);
-            case "DENIED" -> new RegistryUnauthorizedException("pull access denied for " + pulled.familiarName()
+            case "DENIED" -> new PullAccessDeniedException("pull access denied for " + pulled.familiarName()
                     + ", repository does not exist or may require 'docker login': " + error);
             default -> null;
         };

@@ -6,4 +6,8 @@ public class RegistryUnauthorizedException extends RegistryException {
     public RegistryUnauthorizedException(String message) {
         super(Kind.UNAUTHENTICATED, message, null);
     }
+
+    protected RegistryUnauthorizedException(Kind kind, String message) {
+        super(kind, message, null);
+    }
 }

@@ -73,6 +73,61 @@ public final class ImageMetadataStore {
         }
     }
 
+    /**
+     * Records a pulled image: stores it (keeping the repo digests it already had), adds
+     * {@code repoDigest} and points {@code tag}, when given, at it, all under one lock.
+     *
+     * @return true when nothing changed: the tag (or, for a pull by digest, the repo digest)
+     *         already named this image, which Docker reports as "Image is up to date"
+     */
+    public boolean savePulled(ImageRecord pulled, Optional<ImageReference> tag, String repoDigest) {
+        lock.writeLock().lock();
+        try {
+            ImageRecord existing = images.get(pulled.id());
+            boolean upToDate = existing != null && (tag.isPresent()
+                    ? pulled.id().equals(tags.get(tagKey(tag.get())))
+                    : existing.repoDigests().contains(repoDigest));
+            ImageRecord merged = (existing == null ? pulled : existing).withRepoDigest(repoDigest);
+            if (!merged.equals(existing)) {
+                AtomicFiles.write(imageFile(merged.id()), MAPPER.writeValueAsBytes(StoredImage.of(merged)));
+                images.put(merged.id(), merged);
+            }
+            if (tag.isPresent() && !merged.id().equals(tags.get(tagKey(tag.get())))) {
+                Map<String, Digest> updated = new TreeMap<>(tags);
+                updated.put(tagKey(tag.get()), merged.id());
+                writeTags(updated);
+                tags.clear();
+                tags.putAll(updated);
+            }
+            return upToDate;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** A layer with this blob digest in any recorded image: its diff id is then known to be right. */
+    public Optional<LayerRecord> findLayer(Digest blob) {
+        lock.readLock().lock();
+        try {
+            return images.values().stream().flatMap(image -> image.layers().stream())
+                    .filter(layer -> layer.digest().equals(blob)).findFirst();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The image recorded under a repo digest ({@code domain/path@sha256:...}). */
+    public Optional<ImageRecord> findByRepoDigest(String repoDigest) {
+        lock.readLock().lock();
+        try {
+            return images.values().stream().filter(image -> image.repoDigests().contains(repoDigest)).findFirst();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     public Optional<ImageRecord> get(Digest id) {
         lock.readLock().lock();
         try {

@@ -2,6 +2,7 @@ package dev.berth.image.store;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 import dev.berth.common.digest.Digest;
 
@@ -12,10 +13,30 @@ import dev.berth.common.digest.Digest;
  * @param configDigest the config blob
  * @param layers       bottom layer first
  * @param size         sum of the uncompressed layer sizes
+ * @param repoDigests  {@code domain/path@sha256:<manifest digest>} of every repository the image was
+ *                     pulled from, in full form (Docker shows them familiar); empty for imports
  */
-public record ImageRecord(Digest id, Digest configDigest, List<LayerRecord> layers, Instant created, long size) {
+public record ImageRecord(Digest id, Digest configDigest, List<LayerRecord> layers, Instant created, long size,
+        List<String> repoDigests) {
 
     public ImageRecord {
         layers = List.copyOf(layers);
+        repoDigests = repoDigests == null ? List.of() : List.copyOf(repoDigests);
+    }
+
+    /** An image that came from no registry (an import). */
+    public ImageRecord(Digest id, Digest configDigest, List<LayerRecord> layers, Instant created, long size) {
+        this(id, configDigest, layers, created, size, List.of());
+    }
+
+    /** This record with {@code repoDigest} added, unless it is there already. */
+    public ImageRecord withRepoDigest(String repoDigest) {
+        Objects.requireNonNull(repoDigest, "repoDigest");
+        if (repoDigests.contains(repoDigest)) {
+            return this;
+        }
+        List<String> merged = new java.util.ArrayList<>(repoDigests);
+        merged.add(repoDigest);
+        return new ImageRecord(id, configDigest, layers, created, size, merged);
     }
 }

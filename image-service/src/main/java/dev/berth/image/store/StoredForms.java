@@ -15,27 +15,32 @@ final class StoredForms {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record StoredLayer(String digest, String diffId, long size, String mediaType) {
+    record StoredLayer(String digest, String diffId, long size, String mediaType, Long uncompressedSize) {
+
+        LayerRecord toRecord() {
+            // records written before pulls existed hold only uncompressed (imported) layers
+            long uncompressed = uncompressedSize == null ? size : uncompressedSize;
+            return new LayerRecord(Digest.parse(digest), Digest.parse(diffId), size, mediaType, uncompressed);
+        }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record StoredImage(String id, String configDigest, List<StoredLayer> layers, String created, long size) {
+    record StoredImage(String id, String configDigest, List<StoredLayer> layers, String created, long size,
+            List<String> repoDigests) {
 
         static StoredImage of(ImageRecord record) {
             List<StoredLayer> layers = record.layers().stream()
-                    .map(l -> new StoredLayer(l.digest().toString(), l.diffId().toString(), l.size(), l.mediaType()))
+                    .map(l -> new StoredLayer(l.digest().toString(), l.diffId().toString(), l.size(), l.mediaType(),
+                            l.uncompressedSize()))
                     .toList();
             return new StoredImage(record.id().toString(), record.configDigest().toString(), layers,
-                    record.created().toString(), record.size());
+                    record.created().toString(), record.size(), record.repoDigests());
         }
 
         ImageRecord toRecord() {
-            List<LayerRecord> layerRecords = layers.stream()
-                    .map(l -> new LayerRecord(Digest.parse(l.digest()), Digest.parse(l.diffId()), l.size(),
-                            l.mediaType()))
-                    .toList();
+            List<LayerRecord> layerRecords = layers.stream().map(StoredLayer::toRecord).toList();
             return new ImageRecord(Digest.parse(id), Digest.parse(configDigest), layerRecords,
-                    Instant.parse(created), size);
+                    Instant.parse(created), size, repoDigests);
         }
     }
 

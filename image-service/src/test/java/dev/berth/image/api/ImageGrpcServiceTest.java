@@ -28,6 +28,12 @@ import dev.berth.common.digest.Digest;
 import dev.berth.image.content.local.LocalContentStore;
 import dev.berth.image.importer.ImageImporter;
 import dev.berth.image.importer.StagingArea;
+import dev.berth.image.pull.ImagePuller;
+import dev.berth.image.pull.LayerDownloads;
+import dev.berth.image.pull.PullProperties;
+import dev.berth.image.registry.Platform;
+import dev.berth.image.registry.RegistryClient;
+import dev.berth.image.registry.RegistryConfig;
 import dev.berth.image.store.ImageMetadataStore;
 import dev.berth.proto.v1.BlobChunk;
 import dev.berth.proto.v1.Filter;
@@ -68,12 +74,19 @@ class ImageGrpcServiceTest {
         StagingArea staging = new StagingArea(root.resolve("tmp"));
         String name = InProcessServerBuilder.generateName();
         server = InProcessServerBuilder.forName(name)
-                .addService(new ImageGrpcService(catalog, importer, content, staging))
+                .addService(new ImageGrpcService(catalog, importer, puller(content, store), content, staging))
                 .build()
                 .start();
         channel = InProcessChannelBuilder.forName(name).build();
         blocking = ImageServiceGrpc.newBlockingStub(channel);
         async = ImageServiceGrpc.newStub(channel);
+    }
+
+    /** Pulls are tested in ImageGrpcServicePullTest; here the service only needs one. */
+    private static ImagePuller puller(LocalContentStore content, ImageMetadataStore store) {
+        RegistryClient registry = new RegistryClient(RegistryConfig.defaults());
+        return new ImagePuller(registry, content, store, LayerDownloads.from(registry, content, PullProperties.defaults()),
+                Platform.host(), Clock.systemUTC());
     }
 
     @AfterEach

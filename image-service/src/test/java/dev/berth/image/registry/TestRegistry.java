@@ -18,7 +18,7 @@ import dev.berth.common.digest.Digest;
  * A real registry (Debian's {@code docker-registry}, distribution 2.8) on 127.0.0.1 and a free
  * port, storing under a test directory. Killed on close and, failing that, when the JVM exits.
  */
-final class TestRegistry implements AutoCloseable {
+public final class TestRegistry implements AutoCloseable {
 
     private static final String BINARY = "/usr/bin/docker-registry";
 
@@ -37,7 +37,7 @@ final class TestRegistry implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(killer);
     }
 
-    static TestRegistry open(Path dir) throws IOException {
+    public static TestRegistry open(Path dir) throws IOException {
         return start(dir, "");
     }
 
@@ -137,12 +137,12 @@ final class TestRegistry implements AutoCloseable {
         }
     }
 
-    String authority() {
+    public String authority() {
         return "127.0.0.1:" + port;
     }
 
     /** Where the filesystem driver keeps a blob's bytes. */
-    Path blobData(Digest digest) {
+    public Path blobData(Digest digest) {
         return storage.resolve("docker/registry/v2/blobs/sha256/" + digest.hex().substring(0, 2) + "/" + digest.hex()
                 + "/data");
     }

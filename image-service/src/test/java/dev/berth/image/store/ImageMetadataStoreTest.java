@@ -70,6 +70,53 @@ class ImageMetadataStoreTest {
         assertThat(store.findByIdPrefix("zz")).isEmpty();
     }
 
+    @Test
+    void savePulled_fromTwoRepositories_keepsBothRepoDigestsAcrossARestart() {
+        ImageMetadataStore store = new ImageMetadataStore(root);
+        ImageRecord image = record("pulled", Instant.EPOCH);
+
+        boolean first = store.savePulled(image, Optional.of(ImageReference.parse("reg:5000/a/b:1")),
+                "reg:5000/a/b@sha256:" + "1".repeat(64));
+        boolean second = store.savePulled(image, Optional.of(ImageReference.parse("reg:5000/c/d:1")),
+                "reg:5000/c/d@sha256:" + "2".repeat(64));
+
+        assertThat(first).isFalse();
+        assertThat(second).isFalse();
+        ImageRecord reopened = new ImageMetadataStore(root).get(image.id()).orElseThrow();
+        assertThat(reopened.repoDigests()).containsExactly("reg:5000/a/b@sha256:" + "1".repeat(64),
+                "reg:5000/c/d@sha256:" + "2".repeat(64));
+        assertThat(reopened.layers()).isEqualTo(image.layers());
+    }
+
+    @Test
+    void savePulled_tagAlreadyOnTheImage_isUpToDate() {
+        ImageMetadataStore store = new ImageMetadataStore(root);
+        ImageRecord image = record("pulled", Instant.EPOCH);
+        String repoDigest = "reg:5000/a/b@sha256:" + "1".repeat(64);
+        store.savePulled(image, Optional.of(ImageReference.parse("reg:5000/a/b:1")), repoDigest);
+
+        assertThat(store.savePulled(image, Optional.of(ImageReference.parse("reg:5000/a/b:1")), repoDigest)).isTrue();
+        assertThat(store.savePulled(image, Optional.of(ImageReference.parse("reg:5000/a/b:2")), repoDigest)).isFalse();
+        assertThat(store.savePulled(image, Optional.empty(), repoDigest)).isTrue();
+    }
+
+    @Test
+    void load_recordWrittenBeforePulls_readsLayersAsUncompressed() throws Exception {
+        ImageRecord image = record("old", Instant.EPOCH);
+        Files.createDirectories(root.resolve("images"));
+        Digest layer = image.layers().get(0).digest();
+        Files.writeString(root.resolve("images").resolve(image.id().hex() + ".json"),
+                "{\"id\":\"" + image.id() + "\",\"configDigest\":\"" + image.id() + "\",\"layers\":[{\"digest\":\""
+                        + layer + "\",\"diffId\":\"" + layer + "\",\"size\":10,\"mediaType\":\""
+                        + LayerRecord.OCI_LAYER_TAR + "\"}],\"created\":\"1970-01-01T00:00:00Z\",\"size\":10}");
+
+        ImageRecord loaded = new ImageMetadataStore(root).get(image.id()).orElseThrow();
+
+        assertThat(loaded).isEqualTo(image);
+        assertThat(loaded.layers().get(0).uncompressedSize()).isEqualTo(10);
+        assertThat(loaded.repoDigests()).isEmpty();
+    }
+
     static ImageRecord record(String seed, Instant created) {
         Digest id = Digest.of(seed.getBytes(StandardCharsets.UTF_8));
         Digest layer = Digest.of((seed + "-layer").getBytes(StandardCharsets.UTF_8));

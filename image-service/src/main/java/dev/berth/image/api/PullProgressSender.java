@@ -1,0 +1,69 @@
+package dev.berth.image.api;
+
+import dev.berth.common.digest.Digest;
+import dev.berth.image.pull.LayerPhase;
+import dev.berth.image.pull.PullListener;
+import dev.berth.image.pull.PullOutcome;
+import dev.berth.proto.v1.LayerProgress;
+import dev.berth.proto.v1.PullProgress;
+import dev.berth.proto.v1.PullResult;
+import dev.berth.proto.v1.PullStarted;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.ServerCallStreamObserver;
+
+/**
+ * A pull's progress onto its gRPC stream. Download threads report at once, and a stream observer
+ * is not thread-safe: every send is serialised here. Once the caller has gone, events are dropped
+ * and the pull runs to its end (its downloads serve the next pull).
+ */
+final class PullProgressSender implements PullListener {
+
+    private final ServerCallStreamObserver<PullProgress> responses;
+    private boolean cancelled;
+
+    PullProgressSender(ServerCallStreamObserver<PullProgress> responses) {
+        this.responses = responses;
+        responses.setOnCancelHandler(this::cancel);
+    }
+
+    @Override
+    public void started(String repositoryPath, String tagOrDigest) {
+        send(PullProgress.newBuilder().setStarted(PullStarted.newBuilder()
+                .setRepository(repositoryPath).setTagOrDigest(tagOrDigest)).build());
+    }
+
+    @Override
+    public void layer(Digest layer, LayerPhase phase, long current, long total) {
+        send(PullProgress.newBuilder().setLayer(LayerProgress.newBuilder()
+                .setDigest(layer.toString())
+                .setPhase(dev.berth.proto.v1.LayerPhase.valueOf(phase.name()))
+                .setCurrent(current).setTotal(total)).build());
+    }
+
+    synchronized void finish(PullOutcome outcome) {
+        send(PullProgress.newBuilder().setResult(PullResult.newBuilder()
+                .setManifestDigest(outcome.manifestDigest().toString())
+                .setUpToDate(outcome.upToDate())
+                .setReference(outcome.reference())
+                .setImageId(outcome.imageId().toString())).build());
+        if (!cancelled) {
+            responses.onCompleted();
+        }
+    }
+
+    synchronized void fail(StatusRuntimeException status) {
+        if (!cancelled) {
+            responses.onError(status);
+        }
+    }
+
+    private synchronized void cancel() {
+        cancelled = true;
+    }
+
+    private synchronized void send(PullProgress event) {
+        if (!cancelled) {
+            responses.onNext(event);
+        }
+    }
+}
