@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,6 +101,35 @@ class DetachedContainerE2ETest {
         } finally {
             follow.destroy();
             follow.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void inspect_pathsNameTheContainersRealFiles() throws Exception {
+        CommandResult run = docker("run", "-d", "--name", NAME + "-files", "--hostname", "filed", image,
+                "sh", "-c", "echo written-to-the-log; sleep 300");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        try {
+            String[] paths = docker("inspect", "--format",
+                    "{{.LogPath}} {{.HostsPath}} {{.HostnamePath}} {{.ResolvConfPath}} {{.HostConfig.LogConfig.Type}}",
+                    NAME + "-files").stdout().trim().split(" ");
+            assertThat(paths).hasSize(5);
+            Waits.until("the log line", Duration.ofSeconds(20),
+                    () -> read(paths[0]).contains("written-to-the-log"));
+            assertThat(read(paths[1])).contains("filed");
+            assertThat(read(paths[2])).isEqualTo("filed\n");
+            assertThat(Path.of(paths[3])).isRegularFile();
+            assertThat(paths[4]).isEqualTo("k8s-file");
+        } finally {
+            docker("rm", "-f", NAME + "-files");
+        }
+    }
+
+    private static String read(String path) {
+        try {
+            return Files.readString(Path.of(path));
+        } catch (java.io.IOException e) {
+            return "";
         }
     }
 

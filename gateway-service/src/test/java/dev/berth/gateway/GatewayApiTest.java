@@ -154,7 +154,11 @@ class GatewayApiTest extends GatewayTestBase {
         assertThat(body.get("State").get("FinishedAt").asString()).isEqualTo("0001-01-01T00:00:00Z");
         assertThat(body.get("NetworkSettings").get("Ports").isObject()).isTrue();
         assertThat(body.get("HostConfig").get("RestartPolicy").get("Name").asString()).isEqualTo("no");
-        assertThat(body.get("HostConfig").get("LogConfig").get("Type").asString()).isEqualTo("json-file");
+        assertThat(body.get("HostConfig").get("LogConfig").get("Type").asString()).isEqualTo("k8s-file");
+        assertThat(body.get("LogPath").asString()).isEqualTo("/var/lib/berth/node/containers/x/ctr.log");
+        assertThat(body.get("HostsPath").asString()).isEqualTo("/var/lib/berth/node/containers/x/hosts");
+        assertThat(body.get("HostnamePath").asString()).isEqualTo("/var/lib/berth/node/containers/x/hostname");
+        assertThat(body.get("ResolvConfPath").asString()).isEqualTo("/var/lib/berth/node/containers/x/resolv.conf");
         assertThat(body.get("ExecIDs").isNull()).isTrue();
         assertThat(body.get("Config").get("Hostname").asString()).isEqualTo(c.getId().substring(0, 12));
     }

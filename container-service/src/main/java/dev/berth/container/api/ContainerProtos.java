@@ -40,6 +40,7 @@ class ContainerProtos {
                 .setImageId(row.imageId())
                 .setConfig(ProtoJson.readConfig(row.config()))
                 .setHostConfig(ProtoJson.readHostConfig(row.hostConfig()))
+                .setFiles(ProtoJson.readFiles(row.files()))
                 .setState(state)
                 .setRestartCount(row.restartCount())
                 .setNodeId(row.nodeId())

@@ -22,6 +22,7 @@ import dev.berth.proto.v1.CreateContainerRequest;
 import dev.berth.proto.v1.HostConfig;
 import dev.berth.proto.v1.Image;
 import dev.berth.proto.v1.NodeCreateRequest;
+import dev.berth.proto.v1.NodeCreateResponse;
 import io.grpc.StatusRuntimeException;
 
 /**
@@ -62,8 +63,9 @@ public class ContainerCreation {
                 image.getConfig());
         String nodeId = placement.chooseNode();
         ContainerRow row = insert(image.getId(), config, request.getHostConfig(), wanted, nodeId);
+        NodeCreateResponse created;
         try {
-            nodes.blocking(nodeId).withDeadlineAfter(30, TimeUnit.MINUTES).createContainer(
+            created = nodes.blocking(nodeId).withDeadlineAfter(30, TimeUnit.MINUTES).createContainer(
                     NodeCreateRequest.newBuilder()
                             .setContainerId(row.id())
                             .setName(row.name())
@@ -75,7 +77,7 @@ public class ContainerCreation {
             store.discard(row.id());
             throw e;
         }
-        return row;
+        return store.recordFiles(row, ProtoJson.write(created.getFiles()));
     }
 
     private ContainerRow insert(String imageId, ContainerConfig config, HostConfig hostConfig, String wanted,
@@ -108,7 +110,7 @@ public class ContainerCreation {
             String nodeId) {
         return new ContainerRow(ContainerIds.newId(), name, imageId, config.getImage(),
                 ProtoJson.write(config), ProtoJson.write(hostConfig),
-                State.CREATED.dockerName(), 0, 0, "", false, Times.now(), null, null, 0, nodeId, null);
+                State.CREATED.dockerName(), 0, 0, "", false, Times.now(), null, null, 0, nodeId, "{}", null);
     }
 
     private static boolean isDuplicateKey(Throwable e) {

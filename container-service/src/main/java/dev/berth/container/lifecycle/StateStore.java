@@ -49,6 +49,11 @@ public class StateStore {
         });
     }
 
+    /** Where the node put the container's files: known once the node created it; no event of its own. */
+    public ContainerRow recordFiles(ContainerRow row, String files) {
+        return containers.save(row.withFiles(files));
+    }
+
     public void delete(String containerId, String eventType) {
         transactions.executeWithoutResult(status -> {
             containers.deleteById(containerId);

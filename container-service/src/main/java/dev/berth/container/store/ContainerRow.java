@@ -8,8 +8,8 @@ import org.springframework.data.relational.core.mapping.Table;
 
 /**
  * One row of {@code containers}: the durable record of a container. Immutable; the
- * {@code with*} methods give the next state. {@code config} and {@code hostConfig} are the
- * proto messages as JSON; {@code status} is Docker's lower-case state name.
+ * {@code with*} methods give the next state. {@code config}, {@code hostConfig} and
+ * {@code files} are the proto messages as JSON; {@code status} is Docker's lower-case state name.
  */
 @Table("containers")
 public record ContainerRow(
@@ -29,33 +29,40 @@ public record ContainerRow(
         OffsetDateTime finishedAt,
         int restartCount,
         String nodeId,
+        String files,
         @Version Long version) {
 
     public ContainerRow withStatus(String newStatus) {
         return new ContainerRow(id, name, imageId, image, config, hostConfig, newStatus, pid, exitCode, error,
-                oomKilled, createdAt, startedAt, finishedAt, restartCount, nodeId, version);
+                oomKilled, createdAt, startedAt, finishedAt, restartCount, nodeId, files, version);
     }
 
     /** A process started: clears the previous run's exit information, as Docker does. */
     public ContainerRow withStarted(String newStatus, int newPid, OffsetDateTime at) {
         return new ContainerRow(id, name, imageId, image, config, hostConfig, newStatus, newPid, 0, "",
-                false, createdAt, at, finishedAt, 0, nodeId, version);
+                false, createdAt, at, finishedAt, 0, nodeId, files, version);
     }
 
     public ContainerRow withExit(int code, OffsetDateTime at, boolean oom, String newError) {
         return new ContainerRow(id, name, imageId, image, config, hostConfig, "exited", 0, code, newError,
-                oom, createdAt, startedAt, at, restartCount, nodeId, version);
+                oom, createdAt, startedAt, at, restartCount, nodeId, files, version);
     }
 
     /** A start the runtime refused: the status is kept, the failure recorded. */
     public ContainerRow withStartError(int code, String newError) {
         return new ContainerRow(id, name, imageId, image, config, hostConfig, status, 0, code, newError,
-                oomKilled, createdAt, startedAt, finishedAt, restartCount, nodeId, version);
+                oomKilled, createdAt, startedAt, finishedAt, restartCount, nodeId, files, version);
     }
 
     /** The start time of a process whose exit was recorded first (so no pid any more). */
     public ContainerRow withStartTime(OffsetDateTime at) {
         return new ContainerRow(id, name, imageId, image, config, hostConfig, status, 0, exitCode, error,
-                oomKilled, createdAt, at, finishedAt, restartCount, nodeId, version);
+                oomKilled, createdAt, at, finishedAt, restartCount, nodeId, files, version);
+    }
+
+    /** Where the node keeps the container's files (ContainerFiles as JSON). */
+    public ContainerRow withFiles(String newFiles) {
+        return new ContainerRow(id, name, imageId, image, config, hostConfig, status, pid, exitCode, error,
+                oomKilled, createdAt, startedAt, finishedAt, restartCount, nodeId, newFiles, version);
     }
 }

@@ -5,6 +5,7 @@ import com.google.protobuf.Message;
 import com.google.protobuf.util.JsonFormat;
 
 import dev.berth.proto.v1.ContainerConfig;
+import dev.berth.proto.v1.ContainerFiles;
 import dev.berth.proto.v1.HostConfig;
 
 /** Configs are stored as proto JSON so the columns stay readable and portable. */
@@ -26,6 +27,12 @@ public final class ProtoJson {
 
     public static ContainerConfig readConfig(String json) {
         ContainerConfig.Builder builder = ContainerConfig.newBuilder();
+        merge(json, builder);
+        return builder.build();
+    }
+
+    public static ContainerFiles readFiles(String json) {
+        ContainerFiles.Builder builder = ContainerFiles.newBuilder();
         merge(json, builder);
         return builder.build();
     }

@@ -105,6 +105,10 @@ class ContainerGrpcServiceTest {
         assertThat(created.getNodeAddress()).isEqualTo(node.address());
         assertThat(created.getConfig().getImage()).isEqualTo("busybox");
         assertThat(node.containers.get(created.getId()).request.getName()).isEqualTo(created.getName());
+        assertThat(created.getFiles().getLogPath()).isEqualTo("/node/containers/" + created.getId() + "/ctr.log");
+        Container read = service.blocking().getContainer(ContainerRef.newBuilder().setRef(created.getId()).build());
+        assertThat(read.getFiles().getHostsPath()).isEqualTo("/node/containers/" + created.getId() + "/hosts");
+        assertThat(read.getFiles().getResolvConfPath()).endsWith("/resolv.conf");
     }
 
     @Test

@@ -17,7 +17,9 @@ import com.google.protobuf.Timestamp;
 import dev.berth.proto.v1.NodeAgentGrpc;
 import dev.berth.proto.v1.NodeContainerRef;
 import dev.berth.proto.v1.NodeContainerStatus;
+import dev.berth.proto.v1.ContainerFiles;
 import dev.berth.proto.v1.NodeCreateRequest;
+import dev.berth.proto.v1.NodeCreateResponse;
 import dev.berth.proto.v1.NodeEvent;
 import dev.berth.proto.v1.NodeEventType;
 import dev.berth.proto.v1.NodeExit;
@@ -81,13 +83,16 @@ final class FakeNodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements Aut
     }
 
     @Override
-    public void createContainer(NodeCreateRequest request, StreamObserver<Empty> response) {
+    public void createContainer(NodeCreateRequest request, StreamObserver<NodeCreateResponse> response) {
         if (failCreate != null) {
             response.onError(failCreate.asRuntimeException());
             return;
         }
         containers.put(request.getContainerId(), new Fake(request));
-        done(response, Empty.getDefaultInstance());
+        String bundle = "/node/containers/" + request.getContainerId();
+        done(response, NodeCreateResponse.newBuilder().setFiles(ContainerFiles.newBuilder()
+                .setLogPath(bundle + "/ctr.log").setHostsPath(bundle + "/hosts")
+                .setHostnamePath(bundle + "/hostname").setResolvConfPath(bundle + "/resolv.conf")).build());
     }
 
     @Override

@@ -15,7 +15,7 @@ class ExitRecorderTest {
 
     private static ContainerRow row(String status, OffsetDateTime startedAt, OffsetDateTime finishedAt) {
         return new ContainerRow("c", "n", "sha256:x", "busybox", "{}", "{}", status, 0, 0, "", false, T.minusHours(1),
-                startedAt, finishedAt, 0, "local", 1L);
+                startedAt, finishedAt, 0, "local", "{}", 1L);
     }
 
     private static Exit exitAt(OffsetDateTime at) {

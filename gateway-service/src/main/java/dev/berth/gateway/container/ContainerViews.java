@@ -26,10 +26,10 @@ final class ContainerViews {
         out.put("Args", command.isEmpty() ? List.of() : command.subList(1, command.size()));
         out.put("State", state(c.getState()));
         out.put("Image", c.getImageId());
-        out.put("ResolvConfPath", "");
-        out.put("HostnamePath", "");
-        out.put("HostsPath", "");
-        out.put("LogPath", c.getLogPath());
+        out.put("ResolvConfPath", c.getFiles().getResolvConfPath());
+        out.put("HostnamePath", c.getFiles().getHostnamePath());
+        out.put("HostsPath", c.getFiles().getHostsPath());
+        out.put("LogPath", c.getFiles().getLogPath());
         out.put("Name", "/" + c.getName());
         out.put("RestartCount", c.getRestartCount());
         out.put("Driver", "overlay2");
@@ -96,7 +96,8 @@ final class ContainerViews {
         out.put("PortBindings", Map.of());
         out.put("RestartPolicy", Map.of("Name", "no", "MaximumRetryCount", 0));
         out.put("AutoRemove", c.getHostConfig().getAutoRemove());
-        out.put("LogConfig", Map.of("Type", "json-file", "Config", Map.of()));
+        // conmon writes the log, in the k8s-file format (Podman's name for it).
+        out.put("LogConfig", Map.of("Type", "k8s-file", "Config", Map.of()));
         out.put("VolumeDriver", "");
         out.put("VolumesFrom", null);
         out.put("Privileged", false);

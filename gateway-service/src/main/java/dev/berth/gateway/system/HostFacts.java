@@ -33,6 +33,11 @@ class HostFacts {
         return memTotal;
     }
 
+    /** Read at each call: an administrator may switch it while the engine runs. */
+    boolean ipv4Forwarding() {
+        return readFirstLine("/proc/sys/net/ipv4/ip_forward", "0").equals("1");
+    }
+
     int cpus() {
         return Runtime.getRuntime().availableProcessors();
     }

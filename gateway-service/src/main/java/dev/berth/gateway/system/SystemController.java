@@ -120,8 +120,10 @@ class SystemController {
         body.put("Images", imageCount);
         body.put("Driver", "overlay2");
         body.put("DriverStatus", List.of(List.of("Backing Filesystem", "extfs")));
-        body.put("Plugins", Map.of("Volume", List.of("local"), "Network", List.of("bridge", "host", "null"),
-                "Log", List.of("json-file")));
+        // What Berth has today: container networks "host" and "none" ("null" in Docker's words), and
+        // conmon's k8s-file logs.
+        body.put("Plugins", Map.of("Volume", List.of("local"), "Network", List.of("host", "null"),
+                "Log", List.of("k8s-file")));
         body.put("MemoryLimit", true);
         body.put("SwapLimit", false);
         body.put("KernelMemoryTCP", false);
@@ -131,14 +133,14 @@ class SystemController {
         body.put("CPUSet", true);
         body.put("PidsLimit", true);
         body.put("OomKillDisable", false);
-        body.put("IPv4Forwarding", true);
+        body.put("IPv4Forwarding", host.ipv4Forwarding());
         body.put("BridgeNfIptables", false);
         body.put("BridgeNfIp6tables", false);
         body.put("Debug", false);
         body.put("NFd", 0);
         body.put("NGoroutines", 0);
         body.put("SystemTime", DateTimeFormatter.ISO_INSTANT.format(Instant.now()));
-        body.put("LoggingDriver", "json-file");
+        body.put("LoggingDriver", "k8s-file");
         body.put("CgroupDriver", "cgroupfs");
         body.put("CgroupVersion", "1");
         body.put("NEventsListener", 0);

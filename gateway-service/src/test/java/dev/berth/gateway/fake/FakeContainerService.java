@@ -75,7 +75,11 @@ public class FakeContainerService extends ContainerServiceGrpc.ContainerServiceI
                         .putLabels("app", "web"))
                 .setState(state)
                 .setNodeId("node-1").setNodeAddress(nodeAddress)
-                .setLogPath("/var/lib/berth/node/containers/x/ctr.log")
+                .setFiles(dev.berth.proto.v1.ContainerFiles.newBuilder()
+                        .setLogPath("/var/lib/berth/node/containers/x/ctr.log")
+                        .setHostsPath("/var/lib/berth/node/containers/x/hosts")
+                        .setHostnamePath("/var/lib/berth/node/containers/x/hostname")
+                        .setResolvConfPath("/var/lib/berth/node/containers/x/resolv.conf"))
                 .build();
         byId.put(c.getId(), c);
         return c;

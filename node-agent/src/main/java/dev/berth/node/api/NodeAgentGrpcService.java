@@ -17,6 +17,7 @@ import dev.berth.proto.v1.LogEntry;
 import dev.berth.proto.v1.NodeAgentGrpc;
 import dev.berth.proto.v1.NodeContainerRef;
 import dev.berth.proto.v1.NodeCreateRequest;
+import dev.berth.proto.v1.NodeCreateResponse;
 import dev.berth.proto.v1.NodeExit;
 import dev.berth.proto.v1.NodeKillRequest;
 import dev.berth.proto.v1.NodeRemoveRequest;
@@ -63,11 +64,9 @@ class NodeAgentGrpcService extends NodeAgentGrpc.NodeAgentImplBase {
     }
 
     @Override
-    public void createContainer(NodeCreateRequest request, StreamObserver<Empty> responses) {
-        reply(supervisor.submit(() -> {
-            runtime.create(request);
-            return Empty.getDefaultInstance();
-        }), responses, Function.identity());
+    public void createContainer(NodeCreateRequest request, StreamObserver<NodeCreateResponse> responses) {
+        reply(supervisor.submit(() -> runtime.create(request)), responses,
+                container -> NodeCreateResponse.newBuilder().setFiles(ProtoMapper.files(container)).build());
     }
 
     @Override

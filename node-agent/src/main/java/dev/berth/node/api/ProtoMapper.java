@@ -3,7 +3,9 @@ package dev.berth.node.api;
 import dev.berth.common.time.ProtoTimes;
 import com.google.protobuf.Timestamp;
 import dev.berth.node.attach.OutputKind;
+import dev.berth.node.state.Container;
 import dev.berth.node.state.ContainerState;
+import dev.berth.proto.v1.ContainerFiles;
 import dev.berth.proto.v1.NodeContainerStatus;
 import dev.berth.proto.v1.NodeEvent;
 import dev.berth.proto.v1.NodeEventType;
@@ -48,6 +50,15 @@ final class ProtoMapper {
             case RUNNING -> NodeContainerStatus.NODE_CONTAINER_STATUS_RUNNING;
             case EXITED -> NodeContainerStatus.NODE_CONTAINER_STATUS_EXITED;
         };
+    }
+
+    static ContainerFiles files(Container container) {
+        return ContainerFiles.newBuilder()
+                .setLogPath(container.logFile().toString())
+                .setHostsPath(container.hostsFile().toString())
+                .setHostnamePath(container.hostnameFile().toString())
+                .setResolvConfPath(container.resolvConfFile().toString())
+                .build();
     }
 
     static OutputStream stream(OutputKind kind) {

@@ -41,10 +41,10 @@ class BundleBuilder {
         mount(container, layersBottomFirst, upper, work);
 
         String hostname = OciSpecFactory.hostname(container.id(), request.getConfig());
-        Path hostnameFile = write(bundle.resolve("hostname"), hostname + "\n");
-        Path hostsFile = write(bundle.resolve("hosts"),
+        Path hostnameFile = write(container.hostnameFile(), hostname + "\n");
+        Path hostsFile = write(container.hostsFile(),
                 "127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n127.0.0.1\t" + hostname + "\n");
-        Path resolvConf = write(bundle.resolve("resolv.conf"), hostResolvConf());
+        Path resolvConf = write(container.resolvConfFile(), hostResolvConf());
 
         UserResolver.ResolvedUser user = new UserResolver(container.rootfs()).resolve(request.getConfig().getUser());
         HostLimits.Limit nofile = HostLimits.openFiles();

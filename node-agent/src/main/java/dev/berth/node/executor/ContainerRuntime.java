@@ -57,7 +57,8 @@ public class ContainerRuntime {
         this.events = events;
     }
 
-    public void create(NodeCreateRequest request) {
+    /** Prepares the container (snapshot, writable layer, bundle); returns it. */
+    public Container create(NodeCreateRequest request) {
         String id = request.getContainerId();
         if (!VALID_ID.matcher(id).matches()) {
             throw BerthException.invalid("invalid container id: " + id);
@@ -78,6 +79,7 @@ public class ContainerRuntime {
             bundles.build(container, request, layers);
             store.update(container, container.state());
             store.register(container);
+            return container;
         } catch (IOException | RuntimeException e) {
             store.forget(id);
             discardFiles(container);

@@ -64,6 +64,19 @@ public final class Container {
         return bundle.resolve("ctr.log");
     }
 
+    /** The files bind-mounted at /etc/hostname, /etc/hosts and /etc/resolv.conf. */
+    public Path hostnameFile() {
+        return bundle.resolve("hostname");
+    }
+
+    public Path hostsFile() {
+        return bundle.resolve("hosts");
+    }
+
+    public Path resolvConfFile() {
+        return bundle.resolve("resolv.conf");
+    }
+
     public Path pidFile() {
         return bundle.resolve("pidfile");
     }
