@@ -15,7 +15,12 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,22 +31,45 @@ import org.springframework.stereotype.Component;
 @Component
 public class SnapshotStore {
 
+    private static final int PARALLEL_UNPACKS = 3;
+
     private final Path snapshots;
     private final LayerSource source;
     private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
+    /** Layers unpacked at once, as Docker's 3 parallel downloads; threads end when idle. */
+    private final ThreadPoolExecutor unpackers = new ThreadPoolExecutor(PARALLEL_UNPACKS, PARALLEL_UNPACKS,
+            30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), runnable -> {
+                Thread thread = new Thread(runnable, "layer-unpack");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     public SnapshotStore(NodeProperties properties, LayerSource source) {
         this.snapshots = properties.snapshotsDir();
         this.source = source;
+        unpackers.allowCoreThreadTimeOut(true);
     }
 
-    /** The image's layer directories, bottom first, unpacking the missing ones. */
+    /**
+     * The image's layer directories, bottom first, unpacking the missing ones. Each layer
+     * unpacks into a directory of its own (overlayfs stacks them), so they unpack in parallel.
+     */
     public List<Path> prepare(String imageId) {
         List<LayerSource.LayerRef> layers = source.layers(imageId);
         List<String> chainIds = ChainIds.of(layers.stream().map(LayerSource.LayerRef::diffId).toList());
-        List<Path> dirs = new ArrayList<>();
+        List<CompletableFuture<Path>> unpacks = new ArrayList<>();
         for (int i = 0; i < layers.size(); i++) {
-            dirs.add(ensure(chainIds.get(i), layers.get(i)));
+            String chainId = chainIds.get(i);
+            LayerSource.LayerRef layer = layers.get(i);
+            unpacks.add(CompletableFuture.supplyAsync(() -> ensure(chainId, layer), unpackers));
+        }
+        List<Path> dirs = new ArrayList<>();
+        for (CompletableFuture<Path> unpack : unpacks) {
+            try {
+                dirs.add(unpack.join());
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
         }
         return dirs;
     }
