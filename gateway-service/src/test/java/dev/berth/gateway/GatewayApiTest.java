@@ -212,14 +212,6 @@ class GatewayApiTest extends GatewayTestBase {
     }
 
     @Test
-    void pull_isRefusedWithAMessage() throws Exception {
-        HttpResponse<String> response = send("POST", "/images/create?fromImage=alpine&tag=3", null);
-
-        assertThat(response.statusCode()).isEqualTo(500);
-        assertThat(JSON.readTree(response.body()).get("message").asString()).contains("alpine:3");
-    }
-
-    @Test
     void prometheus_exposesRequestTimerAndStreamGauges() throws Exception {
         send("GET", "/_ping", null);
 
