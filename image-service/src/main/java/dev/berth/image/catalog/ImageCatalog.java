@@ -25,8 +25,9 @@ public final class ImageCatalog {
 
     /**
      * Resolves, in Docker's order: a full id ({@code sha256:<hex>} or {@code <hex>}); else a name
-     * ({@code name[:tag]}, tag defaulting to latest, or {@code name@digest}); else a unique id
-     * prefix. An ambiguous prefix resolves to nothing, as in Docker.
+     * ({@code name[:tag]}, tag defaulting to latest, or {@code name@digest}, found by the repo
+     * digests pulls record); else a unique id prefix. An ambiguous prefix resolves to nothing, as in
+     * Docker.
      *
      * @throws BerthException {@code No such image: <ref>} with Docker's rendering of the ref
      * @throws dev.berth.common.error.BerthException for a malformed reference
