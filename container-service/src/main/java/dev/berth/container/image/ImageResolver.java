@@ -1,5 +1,6 @@
 package dev.berth.container.image;
 
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -28,6 +29,18 @@ public class ImageResolver implements DisposableBean {
 
     public ImageResolver(GrpcChannelFactory channels, ContainerProperties properties) {
         this.channel = Channels.create(channels, "image-service", properties.imageService());
+    }
+
+    /** The image, or empty when image-service knows none of that reference. */
+    public Optional<Image> find(String reference) {
+        try {
+            return Optional.of(resolve(reference));
+        } catch (BerthException e) {
+            if (e.kind() == BerthException.Kind.NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     public Image resolve(String reference) {

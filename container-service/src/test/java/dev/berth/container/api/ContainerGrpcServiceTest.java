@@ -138,6 +138,21 @@ class ContainerGrpcServiceTest {
     }
 
     @Test
+    void list_ancestorFilterFindsTheContainersOfAnImage() {
+        Container created = create(unique("child"));
+
+        List<String> ofBusybox = service.blocking().listContainers(ListContainersRequest.newBuilder().setAll(true)
+                .addFilters(Filter.newBuilder().setKey("ancestor").addValues("busybox:latest")).build())
+                .getContainersList().stream().map(Container::getId).toList();
+        List<String> ofUnknown = service.blocking().listContainers(ListContainersRequest.newBuilder().setAll(true)
+                .addFilters(Filter.newBuilder().setKey("ancestor").addValues("nosuch")).build())
+                .getContainersList().stream().map(Container::getId).toList();
+
+        assertThat(ofBusybox).contains(created.getId());
+        assertThat(ofUnknown).isEmpty();
+    }
+
+    @Test
     void get_resolvesIdNameSlashNameAndPrefix() {
         Container created = create(unique("named"));
 

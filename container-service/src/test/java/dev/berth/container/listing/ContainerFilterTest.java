@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,18 +16,31 @@ class ContainerFilterTest {
 
     private static final String ID = "abcdef" + "0".repeat(58);
     private static final Map<String, String> LABELS = Map.of("tier", "web", "env", "prod");
+    private static final String IMAGE_ID = "sha256:" + "c".repeat(64);
 
     private static ContainerFilter filter(String key, String... values) {
         return ContainerFilter.parse(List.of(Filter.newBuilder().setKey(key).addAllValues(List.of(values)).build()));
     }
 
     private static boolean matches(ContainerFilter filter) {
-        return filter.matches(ID, "web-1", "running", LABELS);
+        return filter.matches(ID, "web-1", "running", IMAGE_ID, LABELS);
     }
 
     @Test
     void parse_noFiltersMatchesEverything() {
         assertThat(matches(ContainerFilter.parse(List.of()))).isTrue();
+    }
+
+    @Test
+    void ancestor_matchesTheResolvedImageIdsOnly() {
+        ContainerFilter byImage = filter("ancestor", "busybox", "nosuch");
+        assertThat(byImage.ancestorReferences()).containsExactly("busybox", "nosuch");
+        assertThat(matches(byImage)).as("nothing resolved yet").isFalse();
+
+        byImage.resolveAncestors(Set.of(IMAGE_ID));
+        assertThat(matches(byImage)).isTrue();
+        byImage.resolveAncestors(Set.of("sha256:" + "d".repeat(64)));
+        assertThat(matches(byImage)).isFalse();
     }
 
     @Test
