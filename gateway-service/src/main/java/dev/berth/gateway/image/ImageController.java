@@ -8,14 +8,16 @@ import dev.berth.proto.v1.ImageServiceGrpc;
 import dev.berth.proto.v1.ImportHeader;
 import dev.berth.proto.v1.ListImagesRequest;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.http.HttpStatus;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
@@ -23,7 +25,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-/** Image endpoints: import, list, inspect. Names may contain slashes (myreg:5000/ns/x:1). */
+/** Image endpoints: pull, import, list, inspect. Names may contain slashes (myreg:5000/ns/x:1). */
 @RestController
 class ImageController {
 
@@ -31,24 +33,38 @@ class ImageController {
 
     private final ImageServiceGrpc.ImageServiceBlockingStub images;
     private final ImageImporter importer;
+    private final ImagePulls pulls;
 
-    ImageController(ImageServiceGrpc.ImageServiceBlockingStub images, ImageImporter importer) {
+    ImageController(ImageServiceGrpc.ImageServiceBlockingStub images, ImageImporter importer, ImagePulls pulls) {
         this.images = images;
         this.importer = importer;
+        this.pulls = pulls;
     }
 
+    /** docker pull: Docker's JSON message stream, written as the pull goes. */
+    @PostMapping(value = "/images/create", params = "fromImage")
+    ResponseEntity<StreamingResponseBody> pull(@RequestParam String fromImage,
+                                               @RequestParam(defaultValue = "") String tag,
+                                               @RequestParam(defaultValue = "") String platform,
+                                               @RequestHeader(value = "X-Registry-Auth", defaultValue = "") String auth,
+                                               HttpServletResponse response) {
+        if (fromImage.isEmpty()) {
+            throw DockerApiException.badRequest("invalid reference format");
+        }
+        ImagePulls.Stream pull = pulls.start(PullReference.of(fromImage, tag), platform, auth);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(out -> pull.writeTo(out, response));
+    }
+
+    /** docker import: the request body is the tarball. */
     @PostMapping("/images/create")
     ResponseEntity<String> create(@RequestParam(required = false) String fromSrc,
-                                  @RequestParam(required = false) String fromImage,
                                   @RequestParam(defaultValue = "") String repo,
                                   @RequestParam(defaultValue = "") String tag,
                                   @RequestParam(defaultValue = "") String message,
                                   @RequestParam(defaultValue = "") String platform,
                                   HttpServletRequest request) throws IOException, InterruptedException {
         if (fromSrc == null) {
-            String name = fromImage == null ? "" : fromImage + (tag.isEmpty() ? "" : ":" + tag);
-            throw new DockerApiException(HttpStatus.INTERNAL_SERVER_ERROR, "pull access denied for " + name
-                    + ": Berth cannot pull from registries yet (import the image with docker import)");
+            throw DockerApiException.badRequest("either fromImage or fromSrc is required");
         }
         if (!fromSrc.equals("-")) {
             throw DockerApiException.badRequest("importing from a URL is not supported: " + fromSrc);

@@ -1,0 +1,155 @@
+package dev.berth.gateway.image;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+import dev.berth.gateway.api.DockerApiException;
+import dev.berth.proto.v1.ImageServiceGrpc;
+import dev.berth.proto.v1.LayerPhase;
+import dev.berth.proto.v1.LayerProgress;
+import dev.berth.proto.v1.PullImageRequest;
+import dev.berth.proto.v1.PullProgress;
+import dev.berth.proto.v1.PullResult;
+import dev.berth.proto.v1.PullStarted;
+import io.grpc.ManagedChannel;
+import io.grpc.Server;
+import io.grpc.Status;
+import io.grpc.inprocess.InProcessChannelBuilder;
+import io.grpc.inprocess.InProcessServerBuilder;
+import io.grpc.stub.StreamObserver;
+
+/** The pull call as the controller drives it, over the in-process transport to a scripted image-service. */
+class ImagePullsTest {
+
+    private static final String LAYER = "sha256:" + "ab".repeat(32);
+
+    private final AtomicReference<Script> script = new AtomicReference<>();
+    private final AtomicReference<PullImageRequest> received = new AtomicReference<>();
+    private Server server;
+    private ManagedChannel channel;
+    private ImagePulls pulls;
+
+    /** What the scripted service answers: these events, then the failure (null: completed). */
+    private record Script(List<PullProgress> events, Status failure) {
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        String name = InProcessServerBuilder.generateName();
+        server = InProcessServerBuilder.forName(name).addService(new ImageServiceGrpc.ImageServiceImplBase() {
+            @Override
+            public void pullImage(PullImageRequest request, StreamObserver<PullProgress> responses) {
+                received.set(request);
+                script.get().events().forEach(responses::onNext);
+                if (script.get().failure() == null) {
+                    responses.onCompleted();
+                } else {
+                    responses.onError(script.get().failure().asRuntimeException());
+                }
+            }
+        }).build().start();
+        channel = InProcessChannelBuilder.forName(name).build();
+        pulls = new ImagePulls(ImageServiceGrpc.newBlockingStub(channel));
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void start_passesReferencePlatformAndAuthThrough() throws Exception {
+        script.set(new Script(List.of(started()), null));
+
+        write(pulls.start("x/y:t", "linux/arm64", "e30="));
+
+        assertThat(received.get()).isEqualTo(PullImageRequest.newBuilder()
+                .setReference("x/y:t").setPlatform("linux/arm64").setRegistryAuth("e30=").build());
+    }
+
+    @Test
+    void writeTo_wholePull_isDockersJsonLinesAndFlushesEach() throws Exception {
+        script.set(new Script(List.of(started(), layer(LayerPhase.PULLING_FS_LAYER), layer(LayerPhase.PULL_COMPLETE),
+                PullProgress.newBuilder().setResult(PullResult.newBuilder().setManifestDigest("sha256:" + "d".repeat(64))
+                        .setReference("127.0.0.1:5000/x/y:t")).build()), null));
+        MockHttpServletResponse response = new MockHttpServletResponse();
+
+        String body = write(pulls.start("127.0.0.1:5000/x/y:t", "", ""), response);
+
+        assertThat(body.lines()).containsExactly(
+                "{\"status\":\"Pulling from x/y\",\"id\":\"t\"}",
+                "{\"status\":\"Pulling fs layer\",\"progressDetail\":{},\"id\":\"abababababab\"}",
+                "{\"status\":\"Pull complete\",\"progressDetail\":{},\"id\":\"abababababab\"}",
+                "{\"status\":\"Digest: sha256:" + "d".repeat(64) + "\"}",
+                "{\"status\":\"Status: Downloaded newer image for 127.0.0.1:5000/x/y:t\"}");
+        assertThat(response.isCommitted()).isTrue();
+    }
+
+    @Test
+    void start_failureBeforeTheFirstEvent_isAnHttpError() {
+        script.set(new Script(List.of(), Status.NOT_FOUND.withDescription(
+                "manifest for 127.0.0.1:5000/x/y:nope not found: manifest unknown: manifest unknown")));
+
+        assertThatThrownBy(() -> pulls.start("127.0.0.1:5000/x/y:nope", "", ""))
+                .isInstanceOfSatisfying(DockerApiException.class, e -> {
+                    assertThat(e.status()).isEqualTo(HttpStatus.NOT_FOUND);
+                    assertThat(e.getMessage()).isEqualTo(
+                            "manifest for 127.0.0.1:5000/x/y:nope not found: manifest unknown: manifest unknown");
+                });
+    }
+
+    @Test
+    void start_registryDown_isA500NamingIt() {
+        script.set(new Script(List.of(), Status.UNAVAILABLE.withDescription(
+                "Get \"http://127.0.0.1:1/v2/\": dial tcp 127.0.0.1:1: connect: connection refused")));
+
+        assertThatThrownBy(() -> pulls.start("127.0.0.1:1/x/y:t", "", ""))
+                .isInstanceOfSatisfying(DockerApiException.class, e -> {
+                    assertThat(e.status()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+                    assertThat(e.getMessage()).contains("127.0.0.1:1", "connection refused");
+                });
+    }
+
+    @Test
+    void writeTo_failureAfterTheStart_isTheLastLineAsErrorDetail() throws Exception {
+        script.set(new Script(List.of(started(), layer(LayerPhase.PULLING_FS_LAYER)),
+                Status.FAILED_PRECONDITION.withDescription("blob digest mismatch")));
+
+        String body = write(pulls.start("x/y:t", "", ""));
+
+        assertThat(body.lines()).hasSize(3).last()
+                .isEqualTo("{\"errorDetail\":{\"message\":\"blob digest mismatch\"},\"error\":\"blob digest mismatch\"}");
+    }
+
+    private static String write(ImagePulls.Stream stream) throws Exception {
+        return write(stream, new MockHttpServletResponse());
+    }
+
+    private static String write(ImagePulls.Stream stream, MockHttpServletResponse response) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        stream.writeTo(out, response);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static PullProgress started() {
+        return PullProgress.newBuilder().setStarted(PullStarted.newBuilder().setRepository("x/y").setTagOrDigest("t"))
+                .build();
+    }
+
+    private static PullProgress layer(LayerPhase phase) {
+        return PullProgress.newBuilder().setLayer(LayerProgress.newBuilder().setDigest(LAYER).setPhase(phase)).build();
+    }
+}
