@@ -10,6 +10,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
@@ -17,6 +18,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  * Unpacks one layer tar into a directory. Entry names are untrusted: absolute names and names that
  * climb out with {@code ..} are refused, parents are created here and must not be symbolic links,
  * and an existing entry is replaced, never written through. OCI whiteouts become overlayfs ones.
+ * Extended attributes come from the PAX headers' raw bytes ({@link TarRecordTap}), set after owner and mode.
  */
 public final class LayerExtractor {
 
@@ -34,10 +36,11 @@ public final class LayerExtractor {
     }
 
     public void extract(InputStream tar) throws IOException {
-        TarArchiveInputStream in = new TarArchiveInputStream(tar);
+        TarRecordTap tap = new TarRecordTap(tar);
+        TarArchiveInputStream in = new TarArchiveInputStream(tap);
         TarArchiveEntry entry;
         while ((entry = in.getNextEntry()) != null) {
-            apply(entry, in);
+            apply(entry, in, tap.entryFor(entry).xattrs());
         }
         // Directory times last: creating entries inside a directory changes its mtime.
         for (int i = directoryTimes.size() - 1; i >= 0; i--) {
@@ -45,7 +48,7 @@ public final class LayerExtractor {
         }
     }
 
-    private void apply(TarArchiveEntry entry, InputStream content) throws IOException {
+    private void apply(TarArchiveEntry entry, InputStream content, Map<String, byte[]> xattrs) throws IOException {
         Path target = resolve(entry.getName());
         String base = target.equals(root) ? "" : target.getFileName().toString();
         if (base.startsWith(WHITEOUT_PREFIX)) {
@@ -85,10 +88,10 @@ public final class LayerExtractor {
         } else {
             return; // pax/GNU meta entries are consumed by commons-compress; anything else is skipped
         }
-        applyMetadata(entry, target);
+        applyMetadata(entry, target, xattrs);
     }
 
-    private void applyMetadata(TarArchiveEntry entry, Path target) throws IOException {
+    private void applyMetadata(TarArchiveEntry entry, Path target, Map<String, byte[]> xattrs) throws IOException {
         String path = target.toString();
         if (Native.posix().lchown(path, (int) entry.getLongUserId(), (int) entry.getLongGroupId()) != 0) {
             throw new IOException(Native.lastError("lchown " + entry.getName()));
@@ -97,11 +100,27 @@ public final class LayerExtractor {
                 && Native.posix().chmod(path, entry.getMode() & 07777) != 0) { // after chown: it clears set-id bits
             throw new IOException(Native.lastError("chmod " + entry.getName()));
         }
+        setXattrs(entry, path, xattrs); // after chown, which clears security.capability
         long seconds = entry.getModTime().toInstant().getEpochSecond();
         if (entry.isDirectory()) {
             directoryTimes.add(() -> setTime(path, seconds));
         } else {
             setTime(path, seconds);
+        }
+    }
+
+    private static void setXattrs(TarArchiveEntry entry, String path, Map<String, byte[]> xattrs) throws IOException {
+        // The kernel keeps user.* to regular files and directories (symlinks, devices: EPERM).
+        boolean userAllowed = !(entry.isSymbolicLink() || entry.isCharacterDevice() || entry.isBlockDevice() || entry.isFIFO());
+        for (Map.Entry<String, byte[]> xattr : xattrs.entrySet()) {
+            String name = xattr.getKey();
+            byte[] value = xattr.getValue();
+            if (name.startsWith("user.") && !userAllowed) {
+                continue;
+            }
+            if (Native.libc().lsetxattr(path, name, value, value.length, 0) != 0) {
+                throw new IOException(Native.lastError("set extended attribute " + name + " on " + entry.getName()));
+            }
         }
     }
 
