@@ -6,6 +6,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.berth.image.api.ImageGrpcService;
+import dev.berth.image.api.ImageOperations;
+import dev.berth.image.gc.BlobCollector;
 import dev.berth.image.catalog.ImageCatalog;
 import dev.berth.image.content.ContentStore;
 import dev.berth.image.content.local.LocalContentStore;
@@ -63,10 +65,24 @@ class ImageServiceConfiguration {
         return new ImagePuller(registry, content, store, downloads, Platform.host(), Clock.systemUTC());
     }
 
+    /** Collects at start what a crash during a delete or a failed write left behind. */
+    @Bean
+    BlobCollector blobCollector(ImageMetadataStore store, ContentStore content) {
+        BlobCollector collector = new BlobCollector(store, content);
+        collector.collect();
+        return collector;
+    }
+
+    @Bean
+    ImageOperations imageOperations(ImageCatalog catalog, ImageMetadataStore store, ContentStore content,
+            RegistryClient registry, BlobCollector collector) {
+        return ImageOperations.create(catalog, store, content, registry, collector);
+    }
+
     @Bean
     ImageGrpcService imageGrpcService(ImageCatalog catalog, ImageImporter importer, ImagePuller puller,
-            ContentStore content, StagingArea staging) {
-        return new ImageGrpcService(catalog, importer, puller, content, staging);
+            ContentStore content, StagingArea staging, ImageOperations operations) {
+        return new ImageGrpcService(catalog, importer, puller, content, staging, operations);
     }
 
     @Bean

@@ -7,6 +7,7 @@ import dev.berth.proto.v1.Image;
 import dev.berth.proto.v1.ImageServiceGrpc;
 import dev.berth.proto.v1.ImportHeader;
 import dev.berth.proto.v1.ListImagesRequest;
+import dev.berth.proto.v1.PullProgress;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.MediaType;
@@ -25,7 +26,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-/** Image endpoints: pull, import, list, inspect. Names may contain slashes (myreg:5000/ns/x:1). */
+/** Image endpoints: pull, import, list, inspect, history. Names may contain slashes (myreg:5000/ns/x:1). */
 @RestController
 class ImageController {
 
@@ -51,7 +52,7 @@ class ImageController {
         if (fromImage.isEmpty()) {
             throw DockerApiException.badRequest("invalid reference format");
         }
-        ImagePulls.Stream pull = pulls.start(PullReference.of(fromImage, tag), platform, auth);
+        ProgressStream<PullProgress> pull = pulls.start(PullReference.of(fromImage, tag), platform, auth);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(out -> pull.writeTo(out, response));
     }
 
@@ -92,13 +93,16 @@ class ImageController {
                 .body(found.stream().map(ImageViews::summary).toList());
     }
 
+    /** {@code GET /images/{name}/json} (inspect) and {@code /images/{name}/history}. */
     @GetMapping("/images/{*path}")
-    ResponseEntity<Map<String, Object>> inspect(@PathVariable String path) {
-        if (!path.endsWith("/json") || path.length() <= "//json".length()) {
-            throw DockerApiException.notFound("page not found");
-        }
-        String name = path.substring(1, path.length() - "/json".length());
-        Image image = images.getImage(GetImageRequest.newBuilder().setReference(name).build());
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(ImageViews.inspect(image));
+    ResponseEntity<Object> byName(@PathVariable String path) {
+        ImagePath image = ImagePath.parse(path);
+        GetImageRequest request = GetImageRequest.newBuilder().setReference(image.name()).build();
+        Object body = switch (image.action()) {
+            case "json" -> ImageViews.inspect(images.getImage(request));
+            case "history" -> images.getImageHistory(request).getItemsList().stream().map(LifecycleViews::history).toList();
+            default -> throw DockerApiException.notFound("page not found");
+        };
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
     }
 }

@@ -134,11 +134,11 @@ class ImagePullsTest {
                 .isEqualTo("{\"errorDetail\":{\"message\":\"blob digest mismatch\"},\"error\":\"blob digest mismatch\"}");
     }
 
-    private static String write(ImagePulls.Stream stream) throws Exception {
+    private static String write(ProgressStream<PullProgress> stream) throws Exception {
         return write(stream, new MockHttpServletResponse());
     }
 
-    private static String write(ImagePulls.Stream stream, MockHttpServletResponse response) throws Exception {
+    private static String write(ProgressStream<PullProgress> stream, MockHttpServletResponse response) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         stream.writeTo(out, response);
         return out.toString(StandardCharsets.UTF_8);

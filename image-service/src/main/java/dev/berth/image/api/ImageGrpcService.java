@@ -6,6 +6,24 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import dev.berth.common.time.ProtoTimes;
+import dev.berth.image.gc.BlobCollector;
+import dev.berth.image.history.HistoryStep;
+import dev.berth.image.remove.ImageUse;
+import dev.berth.image.remove.PruneReport;
+import dev.berth.proto.v1.HistoryItem;
+import dev.berth.proto.v1.ImageHistoryResponse;
+import dev.berth.proto.v1.LoginRequest;
+import dev.berth.proto.v1.LoginResponse;
+import dev.berth.proto.v1.PruneImagesRequest;
+import dev.berth.proto.v1.PruneImagesResponse;
+import dev.berth.proto.v1.RemoveImageRequest;
+import dev.berth.proto.v1.RemoveImageResponse;
+import dev.berth.proto.v1.TagImageRequest;
 
 import dev.berth.image.catalog.ImageCatalog;
 import dev.berth.image.catalog.ImageFilters;
@@ -37,31 +55,99 @@ public final class ImageGrpcService extends ImageServiceGrpc.ImageServiceImplBas
     private final ImagePuller puller;
     private final Provider content;
     private final StagingArea staging;
+    private final ImageOperations operations;
 
     public ImageGrpcService(ImageCatalog catalog, ImageImporter importer, ImagePuller puller, Provider content,
-            StagingArea staging) {
+            StagingArea staging, ImageOperations operations) {
         this.catalog = catalog;
         this.importer = importer;
         this.puller = puller;
         this.content = content;
         this.staging = staging;
+        this.operations = operations;
     }
 
     @Override
     public StreamObserver<ImportImageRequest> importImage(StreamObserver<Image> responses) {
-        return new ImportUpload(importer, catalog, staging, responses);
+        return new ImportUpload(importer, catalog, staging, operations.collector(), responses);
     }
 
     @Override
     public void pullImage(PullImageRequest request, StreamObserver<PullProgress> responses) {
         PullProgressSender progress = new PullProgressSender((ServerCallStreamObserver<PullProgress>) responses);
-        try {
+        // the pull writes blobs before any image names them: no collection meanwhile
+        try (BlobCollector.Lease lease = operations.collector().lease()) {
             PullOutcome outcome = puller.pull(request.getReference(), request.getPlatform(), request.getRegistryAuth(),
                     progress);
             progress.finish(outcome);
         } catch (RuntimeException e) {
             progress.fail(GrpcStatuses.toStatus(e));
         }
+    }
+
+    @Override
+    public void tagImage(TagImageRequest request, StreamObserver<Image> responses) {
+        answer(responses, () -> {
+            Digest id = operations.tagger().tag(request.getSource(), request.getRepo(), request.getTag());
+            return ImageProtoMapper.toProto(catalog.resolve(id.toString()));
+        });
+    }
+
+    @Override
+    public void removeImage(RemoveImageRequest request, StreamObserver<RemoveImageResponse> responses) {
+        answer(responses, () -> {
+            List<ImageUse> users = request.getUsersList().stream()
+                    .map(user -> new ImageUse(user.getContainerId(), user.getRunning())).toList();
+            return RemoveImageResponse.newBuilder().addAllItems(DeleteItemMapper.toProto(
+                    operations.remover().remove(request.getReference(), request.getForce(), users))).build();
+        });
+    }
+
+    @Override
+    public void pruneImages(PruneImagesRequest request, StreamObserver<PruneImagesResponse> responses) {
+        answer(responses, () -> {
+            Set<Digest> used = request.getUsedImageIdsList().stream().map(Digest::parse).collect(Collectors.toSet());
+            PruneReport report = operations.pruner().prune(filters(request.getFiltersList()), used);
+            return PruneImagesResponse.newBuilder().addAllImagesDeleted(DeleteItemMapper.toProto(report.deleted()))
+                    .setSpaceReclaimed(report.spaceReclaimed()).build();
+        });
+    }
+
+    @Override
+    public void getImageHistory(GetImageRequest request, StreamObserver<ImageHistoryResponse> responses) {
+        answer(responses, () -> {
+            ImageHistoryResponse.Builder history = ImageHistoryResponse.newBuilder();
+            for (HistoryStep step : operations.history().of(request.getReference())) {
+                HistoryItem.Builder item = HistoryItem.newBuilder().setId(step.id()).setCreatedBy(step.createdBy())
+                        .addAllTags(step.tags()).setSize(step.size()).setComment(step.comment());
+                if (step.created() != null) {
+                    item.setCreated(ProtoTimes.timestamp(step.created()));
+                }
+                history.addItems(item);
+            }
+            return history.build();
+        });
+    }
+
+    @Override
+    public void login(LoginRequest request, StreamObserver<LoginResponse> responses) {
+        answer(responses, () -> {
+            operations.login().login(request.getUsername(), request.getPassword(), request.getServerAddress());
+            return LoginResponse.newBuilder().setStatus("Login Succeeded").build();
+        });
+    }
+
+    /** A unary answer, or its failure as the call's status. */
+    private static <T> void answer(StreamObserver<T> responses, Supplier<T> call) {
+        T result;
+        try {
+            result = call.get();
+        } catch (RuntimeException e) {
+            responses.onError(GrpcStatuses.toStatus(e));
+            return;
+        }
+        responses.onNext(result);
+        responses.onCompleted();
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import dev.berth.image.catalog.ImageCatalog;
+import dev.berth.image.gc.BlobCollector;
 import dev.berth.common.error.BerthException;
 import dev.berth.image.importer.ImageImporter;
 import dev.berth.image.importer.ImportOptions;
@@ -29,16 +30,19 @@ final class ImportUpload implements StreamObserver<ImportImageRequest> {
     private final ImageImporter importer;
     private final ImageCatalog catalog;
     private final StagingArea staging;
+    private final BlobCollector collector;
     private final StreamObserver<Image> responses;
     private ImportHeader header;
     private Path stagedFile;
     private OutputStream staged;
     private boolean finished;
 
-    ImportUpload(ImageImporter importer, ImageCatalog catalog, StagingArea staging, StreamObserver<Image> responses) {
+    ImportUpload(ImageImporter importer, ImageCatalog catalog, StagingArea staging, BlobCollector collector,
+            StreamObserver<Image> responses) {
         this.importer = importer;
         this.catalog = catalog;
         this.staging = staging;
+        this.collector = collector;
         this.responses = responses;
     }
 
@@ -84,7 +88,8 @@ final class ImportUpload implements StreamObserver<ImportImageRequest> {
             }
             staged.close();
             ImageRecord image;
-            try (InputStream tarball = Files.newInputStream(stagedFile)) {
+            try (InputStream tarball = Files.newInputStream(stagedFile);
+                    BlobCollector.Lease lease = collector.lease()) {
                 image = importer.importImage(options(header), tarball);
             }
             finished = true;

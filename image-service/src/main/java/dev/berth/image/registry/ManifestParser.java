@@ -15,7 +15,7 @@ import dev.berth.common.error.BerthException;
  * {@code mediaType} (covered by the digest), else the response's Content-Type, else the shape of an
  * OCI document, which may omit it.
  */
-final class ManifestParser {
+public final class ManifestParser {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
@@ -23,7 +23,7 @@ final class ManifestParser {
     }
 
     /** @throws IllegalArgumentException with the reason when the bytes are not a supported manifest */
-    static ManifestDocument parse(String contentType, byte[] bytes) {
+    public static ManifestDocument parse(String contentType, byte[] bytes) {
         JsonNode root;
         try {
             root = MAPPER.readTree(bytes);

@@ -107,6 +107,87 @@ public final class ImageMetadataStore {
         }
     }
 
+    /**
+     * Points {@code tag} at the recorded image {@code id}; a tag that named another image moves off
+     * it (that image stays).
+     *
+     * @return false when the image is no longer recorded
+     */
+    public boolean tag(Digest id, ImageReference tag) {
+        lock.writeLock().lock();
+        try {
+            if (!images.containsKey(id)) {
+                return false;
+            }
+            if (!id.equals(tags.get(tagKey(tag)))) {
+                Map<String, Digest> updated = new TreeMap<>(tags);
+                updated.put(tagKey(tag), id);
+                replaceTags(updated);
+            }
+            return true;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Removes a tag; false when it named no image. */
+    public boolean untag(ImageReference tag) {
+        lock.writeLock().lock();
+        try {
+            if (!tags.containsKey(tagKey(tag))) {
+                return false;
+            }
+            Map<String, Digest> updated = new TreeMap<>(tags);
+            updated.remove(tagKey(tag));
+            replaceTags(updated);
+            return true;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Replaces the record of an image that is still recorded (a repo digest dropped, a manifest built). */
+    public boolean update(ImageRecord record) {
+        lock.writeLock().lock();
+        try {
+            if (!images.containsKey(record.id())) {
+                return false;
+            }
+            AtomicFiles.write(imageFile(record.id()), MAPPER.writeValueAsBytes(StoredImage.of(record)));
+            images.put(record.id(), record);
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Forgets an image and every tag naming it. The tags go first, so a crash in between leaves at
+     * worst an untagged image, never a tag naming nothing. Its blobs stay for the collector.
+     *
+     * @return the tags it had
+     */
+    public List<ImageReference> delete(Digest id) {
+        lock.writeLock().lock();
+        try {
+            List<ImageReference> removed = tagsOf(id);
+            if (!removed.isEmpty()) {
+                Map<String, Digest> updated = new TreeMap<>(tags);
+                updated.values().removeIf(id::equals);
+                replaceTags(updated);
+            }
+            Files.deleteIfExists(imageFile(id));
+            images.remove(id);
+            return removed;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
     /** A layer with this blob digest in any recorded image: its diff id is then known to be right. */
     public Optional<LayerRecord> findLayer(Digest blob) {
         lock.readLock().lock();
@@ -199,6 +280,17 @@ public final class ImageMetadataStore {
         return imagesDir.resolve(id.hex() + ".json");
     }
 
+    /** Writes the new tags through, then makes them visible; call under the write lock. */
+    private void replaceTags(Map<String, Digest> updated) {
+        try {
+            writeTags(updated);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        tags.clear();
+        tags.putAll(updated);
+    }
+
     private void writeTags(Map<String, Digest> updated) throws IOException {
         Map<String, String> stored = new TreeMap<>();
         updated.forEach((key, id) -> stored.put(key, id.toString()));
@@ -217,7 +309,13 @@ public final class ImageMetadataStore {
         if (Files.exists(tagsFile)) {
             StoredTags stored = MAPPER.readValue(Files.readAllBytes(tagsFile), StoredTags.class);
             if (stored.tags() != null) {
-                stored.tags().forEach((key, id) -> tags.put(key, Digest.parse(id)));
+                // a crash between deleting an image and its tags cannot happen (tags go first), but an
+                // edited or restored file might name images that are gone: such tags name nothing
+                stored.tags().forEach((key, id) -> {
+                    if (images.containsKey(Digest.parse(id))) {
+                        tags.put(key, Digest.parse(id));
+                    }
+                });
             }
         }
     }

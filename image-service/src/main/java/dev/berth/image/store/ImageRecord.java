@@ -15,13 +15,20 @@ import dev.berth.common.digest.Digest;
  * @param size         sum of the uncompressed layer sizes
  * @param repoDigests  {@code domain/path@sha256:<manifest digest>} of every repository the image was
  *                     pulled from, in full form (Docker shows them familiar); empty for imports
+ * @param builtManifest the manifest Berth generated to push an image that came from no registry
+ *                      (kept so that every push of it is identical), or {@code null}
  */
 public record ImageRecord(Digest id, Digest configDigest, List<LayerRecord> layers, Instant created, long size,
-        List<String> repoDigests) {
+        List<String> repoDigests, Digest builtManifest) {
 
     public ImageRecord {
         layers = List.copyOf(layers);
         repoDigests = repoDigests == null ? List.of() : List.copyOf(repoDigests);
+    }
+
+    public ImageRecord(Digest id, Digest configDigest, List<LayerRecord> layers, Instant created, long size,
+            List<String> repoDigests) {
+        this(id, configDigest, layers, created, size, repoDigests, null);
     }
 
     /** An image that came from no registry (an import). */
@@ -37,6 +44,16 @@ public record ImageRecord(Digest id, Digest configDigest, List<LayerRecord> laye
         }
         List<String> merged = new java.util.ArrayList<>(repoDigests);
         merged.add(repoDigest);
-        return new ImageRecord(id, configDigest, layers, created, size, merged);
+        return new ImageRecord(id, configDigest, layers, created, size, merged, builtManifest);
+    }
+
+    /** This record without {@code repoDigest}. */
+    public ImageRecord withoutRepoDigest(String repoDigest) {
+        List<String> kept = repoDigests.stream().filter(d -> !d.equals(repoDigest)).toList();
+        return new ImageRecord(id, configDigest, layers, created, size, kept, builtManifest);
+    }
+
+    public ImageRecord withBuiltManifest(Digest manifest) {
+        return new ImageRecord(id, configDigest, layers, created, size, repoDigests, manifest);
     }
 }

@@ -26,7 +26,7 @@ final class StoredForms {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record StoredImage(String id, String configDigest, List<StoredLayer> layers, String created, long size,
-            List<String> repoDigests) {
+            List<String> repoDigests, String builtManifest) {
 
         static StoredImage of(ImageRecord record) {
             List<StoredLayer> layers = record.layers().stream()
@@ -34,13 +34,14 @@ final class StoredForms {
                             l.uncompressedSize()))
                     .toList();
             return new StoredImage(record.id().toString(), record.configDigest().toString(), layers,
-                    record.created().toString(), record.size(), record.repoDigests());
+                    record.created().toString(), record.size(), record.repoDigests(),
+                    record.builtManifest() == null ? null : record.builtManifest().toString());
         }
 
         ImageRecord toRecord() {
             List<LayerRecord> layerRecords = layers.stream().map(StoredLayer::toRecord).toList();
             return new ImageRecord(Digest.parse(id), Digest.parse(configDigest), layerRecords,
-                    Instant.parse(created), size, repoDigests);
+                    Instant.parse(created), size, repoDigests, builtManifest == null ? null : Digest.parse(builtManifest));
         }
     }
 

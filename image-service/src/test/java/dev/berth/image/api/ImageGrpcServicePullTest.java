@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.berth.image.catalog.ImageCatalog;
+import dev.berth.image.gc.BlobCollector;
 import dev.berth.image.content.local.LocalContentStore;
 import dev.berth.image.importer.ImageImporter;
 import dev.berth.image.importer.StagingArea;
@@ -80,7 +81,8 @@ class ImageGrpcServicePullTest {
         server = InProcessServerBuilder.forName(name)
                 .addService(new ImageGrpcService(new ImageCatalog(store, content),
                         new ImageImporter(content, store, Clock.systemUTC()), puller, content,
-                        new StagingArea(root.resolve("tmp"))))
+                        new StagingArea(root.resolve("tmp")), ImageOperations.create(new ImageCatalog(store, content),
+                                store, content, client, new BlobCollector(store, content))))
                 .build().start();
         channel = InProcessChannelBuilder.forName(name).build();
         images = ImageServiceGrpc.newBlockingStub(channel);

@@ -24,6 +24,7 @@ import com.google.protobuf.ByteString;
 
 import dev.berth.image.TestTarballs;
 import dev.berth.image.catalog.ImageCatalog;
+import dev.berth.image.gc.BlobCollector;
 import dev.berth.common.digest.Digest;
 import dev.berth.image.content.local.LocalContentStore;
 import dev.berth.image.importer.ImageImporter;
@@ -74,7 +75,9 @@ class ImageGrpcServiceTest {
         StagingArea staging = new StagingArea(root.resolve("tmp"));
         String name = InProcessServerBuilder.generateName();
         server = InProcessServerBuilder.forName(name)
-                .addService(new ImageGrpcService(catalog, importer, puller(content, store), content, staging))
+                .addService(new ImageGrpcService(catalog, importer, puller(content, store), content, staging,
+                        ImageOperations.create(catalog, store, content, new RegistryClient(RegistryConfig.defaults()),
+                                new BlobCollector(store, content))))
                 .build()
                 .start();
         channel = InProcessChannelBuilder.forName(name).build();

@@ -12,7 +12,7 @@ import dev.berth.common.digest.Digest;
 import dev.berth.image.reference.ImageReference;
 
 /** Fixture content for registry tests: random layers, configs, manifests and indexes, and pushing them. */
-final class TestImages {
+public final class TestImages {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Random RANDOM = new Random();
@@ -110,7 +110,7 @@ final class TestImages {
     }
 
     /** A client for tests: quick retries, small upload chunks so both upload paths run. */
-    static RegistryConfig testConfig() {
+    public static RegistryConfig testConfig() {
         return new RegistryConfig(java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(10),
                 java.time.Duration.ofSeconds(10), 3, java.time.Duration.ofMillis(10), 2, List.of(), List.of(), null,
                 4096);

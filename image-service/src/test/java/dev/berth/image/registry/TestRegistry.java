@@ -42,7 +42,7 @@ public final class TestRegistry implements AutoCloseable {
     }
 
     /** Basic auth against an htpasswd file holding one bcrypt entry. */
-    static TestRegistry withHtpasswd(Path dir, String username, String password) throws IOException {
+    public static TestRegistry withHtpasswd(Path dir, String username, String password) throws IOException {
         Path htpasswd = dir.resolve("htpasswd");
         Files.writeString(htpasswd, Htpasswd.entry(username, password) + "\n");
         return start(dir, """

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -69,6 +71,39 @@ public final class LocalContentStore implements ContentStore {
         try {
             Path ingest = Files.createTempFile(ingestDir, "ingest-", ".partial");
             return new LocalContentWriter(ingest, this);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public List<BlobInfo> list() {
+        List<BlobInfo> blobs = new ArrayList<>();
+        try (Stream<Path> files = Files.list(blobDir)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                String name = file.getFileName().toString();
+                if (Digest.isHex(name)) {
+                    blobs.add(new BlobInfo(Digest.fromHex(name), Files.size(file)));
+                }
+            }
+        } catch (NoSuchFileException e) {
+            // a blob deleted while listing is simply not there
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return blobs;
+    }
+
+    @Override
+    public synchronized long delete(Digest digest) {
+        Path blob = blobPath(digest);
+        try {
+            long size = Files.size(blob);
+            Files.delete(blob);
+            totalBytes.addAndGet(-size);
+            return size;
+        } catch (NoSuchFileException e) {
+            return 0;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
