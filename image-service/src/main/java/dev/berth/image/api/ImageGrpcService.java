@@ -20,6 +20,8 @@ import dev.berth.proto.v1.ImageHistoryResponse;
 import dev.berth.proto.v1.LoginRequest;
 import dev.berth.proto.v1.LoginResponse;
 import dev.berth.proto.v1.PruneImagesRequest;
+import dev.berth.proto.v1.PushImageRequest;
+import dev.berth.proto.v1.PushProgress;
 import dev.berth.proto.v1.PruneImagesResponse;
 import dev.berth.proto.v1.RemoveImageRequest;
 import dev.berth.proto.v1.RemoveImageResponse;
@@ -80,6 +82,17 @@ public final class ImageGrpcService extends ImageServiceGrpc.ImageServiceImplBas
             PullOutcome outcome = puller.pull(request.getReference(), request.getPlatform(), request.getRegistryAuth(),
                     progress);
             progress.finish(outcome);
+        } catch (RuntimeException e) {
+            progress.fail(GrpcStatuses.toStatus(e));
+        }
+    }
+
+    @Override
+    public void pushImage(PushImageRequest request, StreamObserver<PushProgress> responses) {
+        PushProgressSender progress = new PushProgressSender((ServerCallStreamObserver<PushProgress>) responses);
+        try {
+            operations.pusher().push(request.getName(), request.getTag(), request.getRegistryAuth(), progress);
+            progress.finish();
         } catch (RuntimeException e) {
             progress.fail(GrpcStatuses.toStatus(e));
         }
