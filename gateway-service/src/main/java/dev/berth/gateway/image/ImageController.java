@@ -26,7 +26,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-/** Image endpoints: pull, import, list, inspect, history. Names may contain slashes (myreg:5000/ns/x:1). */
+/** Image endpoints: pull, import, list, inspect, history, save and load. Names may contain slashes (myreg:5000/ns/x:1). */
 @RestController
 class ImageController {
 
@@ -35,11 +35,16 @@ class ImageController {
     private final ImageServiceGrpc.ImageServiceBlockingStub images;
     private final ImageImporter importer;
     private final ImagePulls pulls;
+    private final ImageSaves saves;
+    private final ImageLoads loads;
 
-    ImageController(ImageServiceGrpc.ImageServiceBlockingStub images, ImageImporter importer, ImagePulls pulls) {
+    ImageController(ImageServiceGrpc.ImageServiceBlockingStub images, ImageImporter importer, ImagePulls pulls,
+                    ImageSaves saves, ImageLoads loads) {
         this.images = images;
         this.importer = importer;
         this.pulls = pulls;
+        this.saves = saves;
+        this.loads = loads;
     }
 
     /** docker pull: Docker's JSON message stream, written as the pull goes. */
@@ -93,16 +98,43 @@ class ImageController {
                 .body(found.stream().map(ImageViews::summary).toList());
     }
 
-    /** {@code GET /images/{name}/json} (inspect) and {@code /images/{name}/history}. */
+    /** {@code GET /images/{name}/json} (inspect), {@code /history} and {@code /get} (docker save). */
     @GetMapping("/images/{*path}")
-    ResponseEntity<Object> byName(@PathVariable String path) {
+    ResponseEntity<Object> byName(@PathVariable String path, HttpServletResponse response) throws IOException {
         ImagePath image = ImagePath.parse(path);
         GetImageRequest request = GetImageRequest.newBuilder().setReference(image.name()).build();
         Object body = switch (image.action()) {
             case "json" -> ImageViews.inspect(images.getImage(request));
             case "history" -> images.getImageHistory(request).getItemsList().stream().map(LifecycleViews::history).toList();
+            case "get" -> null;
             default -> throw DockerApiException.notFound("page not found");
         };
+        if (body == null) {
+            saves.save(List.of(image.name()), response);
+            return null; // written: nothing left for Spring to do
+        }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+
+    /** docker save of several images: {@code GET /images/get?names=a&names=b}. */
+    @GetMapping("/images/get")
+    ResponseEntity<Object> save(@RequestParam(defaultValue = "") List<String> names, HttpServletResponse response)
+            throws IOException {
+        if (names.isEmpty()) {
+            throw DockerApiException.badRequest("no images to save: names is empty");
+        }
+        saves.save(names, response);
+        return null;
+    }
+
+    /** docker load: the body is the archive; Docker's JSON stream of "Loaded image" lines answers. */
+    @PostMapping("/images/load")
+    ResponseEntity<String> load(@RequestParam(defaultValue = "false") boolean quiet, HttpServletRequest request)
+            throws IOException, InterruptedException {
+        StringBuilder lines = new StringBuilder();
+        for (String message : loads.load(quiet, request.getInputStream())) {
+            lines.append(JSON.writeValueAsString(Map.of("stream", message + "\n"))).append('\n');
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(lines.toString());
     }
 }

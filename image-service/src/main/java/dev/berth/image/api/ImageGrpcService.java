@@ -1,6 +1,7 @@
 package dev.berth.image.api;
 
 import dev.berth.common.error.GrpcStatuses;
+import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,6 +21,9 @@ import dev.berth.proto.v1.ImageHistoryResponse;
 import dev.berth.proto.v1.LoginRequest;
 import dev.berth.proto.v1.LoginResponse;
 import dev.berth.proto.v1.PruneImagesRequest;
+import dev.berth.proto.v1.SaveImagesRequest;
+import dev.berth.proto.v1.LoadImagesRequest;
+import dev.berth.proto.v1.LoadImagesResponse;
 import dev.berth.proto.v1.PushImageRequest;
 import dev.berth.proto.v1.PushProgress;
 import dev.berth.proto.v1.PruneImagesResponse;
@@ -96,6 +100,22 @@ public final class ImageGrpcService extends ImageServiceGrpc.ImageServiceImplBas
         } catch (RuntimeException e) {
             progress.fail(GrpcStatuses.toStatus(e));
         }
+    }
+
+    @Override
+    public void saveImages(SaveImagesRequest request, StreamObserver<BlobChunk> responses) {
+        try {
+            // every name resolves before the first byte: an unknown one is the call's status
+            SaveStreamer.stream(operations.saver().prepare(request.getNamesList()),
+                    (ServerCallStreamObserver<BlobChunk>) responses);
+        } catch (IOException | RuntimeException e) {
+            responses.onError(GrpcStatuses.toStatus(e));
+        }
+    }
+
+    @Override
+    public StreamObserver<LoadImagesRequest> loadImages(StreamObserver<LoadImagesResponse> responses) {
+        return new LoadUpload(operations.loader(), staging, responses);
     }
 
     @Override

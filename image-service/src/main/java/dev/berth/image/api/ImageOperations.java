@@ -1,5 +1,7 @@
 package dev.berth.image.api;
 
+import dev.berth.image.archive.ImageLoader;
+import dev.berth.image.archive.ImageSaver;
 import dev.berth.image.catalog.ImageCatalog;
 import dev.berth.image.content.ContentStore;
 import dev.berth.image.gc.BlobCollector;
@@ -14,7 +16,7 @@ import dev.berth.image.tag.ImageTagger;
 
 /** The image lifecycle capabilities the gRPC adapter serves besides import and pull. */
 public record ImageOperations(ImageTagger tagger, ImageRemover remover, ImagePruner pruner, ImageHistory history,
-        RegistryLogin login, BlobCollector collector, ImagePusher pusher) {
+        RegistryLogin login, BlobCollector collector, ImagePusher pusher, ImageSaver saver, ImageLoader loader) {
 
     /** Wires them over one metadata store, content store and registry client. */
     public static ImageOperations create(ImageCatalog catalog, ImageMetadataStore metadata, ContentStore content,
@@ -22,6 +24,7 @@ public record ImageOperations(ImageTagger tagger, ImageRemover remover, ImagePru
         ImageRemover remover = new ImageRemover(catalog, metadata, collector);
         return new ImageOperations(new ImageTagger(catalog, metadata), remover, new ImagePruner(catalog, remover),
                 new ImageHistory(catalog), new RegistryLogin(registry), collector,
-                new ImagePusher(registry, content, metadata, collector));
+                new ImagePusher(registry, content, metadata, collector), new ImageSaver(catalog, metadata, content),
+                new ImageLoader(content, metadata, collector));
     }
 }
