@@ -14,6 +14,7 @@ import dev.berth.container.lifecycle.ContainerStart;
 import dev.berth.container.lifecycle.ContainerStop;
 import dev.berth.container.listing.ContainerListing;
 import dev.berth.container.lookup.ContainerLookup;
+import dev.berth.container.node.LayerPreparation;
 import dev.berth.container.waiting.ContainerWaits;
 import dev.berth.container.waiting.WaitRegistry;
 import dev.berth.proto.v1.Container;
@@ -23,6 +24,7 @@ import dev.berth.proto.v1.CreateContainerRequest;
 import dev.berth.proto.v1.KillContainerRequest;
 import dev.berth.proto.v1.ListContainersRequest;
 import dev.berth.proto.v1.ListContainersResponse;
+import dev.berth.proto.v1.PrepareLayerRequest;
 import dev.berth.proto.v1.RemoveContainerRequest;
 import dev.berth.proto.v1.StartContainerResponse;
 import dev.berth.proto.v1.StopContainerRequest;
@@ -45,10 +47,12 @@ class ContainerGrpcService extends ContainerServiceGrpc.ContainerServiceImplBase
     private final ContainerListing listing;
     private final ContainerWaits waits;
     private final ContainerProtos protos;
+    private final LayerPreparation layers;
 
     ContainerGrpcService(ContainerCreation creation, ContainerStart starter, ContainerStop stopper,
             ContainerKill killer, ContainerRemoval removal, ContainerLookup lookup, ContainerListing listing,
-            ContainerWaits waits, ContainerProtos protos) {
+            ContainerWaits waits, ContainerProtos protos, LayerPreparation layers) {
+        this.layers = layers;
         this.creation = creation;
         this.starter = starter;
         this.stopper = stopper;
@@ -63,6 +67,14 @@ class ContainerGrpcService extends ContainerServiceGrpc.ContainerServiceImplBase
     @Override
     public void createContainer(CreateContainerRequest request, StreamObserver<Container> response) {
         unary(response, () -> protos.toProto(creation.create(request)));
+    }
+
+    @Override
+    public void prepareLayer(PrepareLayerRequest request, StreamObserver<Empty> response) {
+        unary(response, () -> {
+            layers.prepare(request);
+            return Empty.getDefaultInstance();
+        });
     }
 
     @Override

@@ -27,6 +27,8 @@ import dev.berth.proto.v1.CreateContainerRequest;
 import dev.berth.proto.v1.Filter;
 import dev.berth.proto.v1.HostConfig;
 import dev.berth.proto.v1.KillContainerRequest;
+import dev.berth.proto.v1.LayerBlob;
+import dev.berth.proto.v1.PrepareLayerRequest;
 import dev.berth.proto.v1.ListContainersRequest;
 import dev.berth.proto.v1.RemoveContainerRequest;
 import dev.berth.proto.v1.StartContainerResponse;
@@ -150,6 +152,16 @@ class ContainerGrpcServiceTest {
 
         assertThat(ofBusybox).contains(created.getId());
         assertThat(ofUnknown).isEmpty();
+    }
+
+    @Test
+    void prepareLayer_isForwardedToTheNode() {
+        PrepareLayerRequest request = PrepareLayerRequest.newBuilder().setIndex(0).addLayers(LayerBlob.newBuilder()
+                .setDigest("sha256:" + "1".repeat(64)).setDiffId("sha256:" + "2".repeat(64))).build();
+
+        service.blocking().prepareLayer(request);
+
+        assertThat(node.prepared).contains(request);
     }
 
     @Test

@@ -27,6 +27,7 @@ import dev.berth.proto.v1.NodeKillRequest;
 import dev.berth.proto.v1.NodeRemoveRequest;
 import dev.berth.proto.v1.NodeStartResponse;
 import dev.berth.proto.v1.NodeStopRequest;
+import dev.berth.proto.v1.PrepareLayerRequest;
 import dev.berth.proto.v1.WatchEventsRequest;
 import io.grpc.Server;
 import io.grpc.Status;
@@ -59,6 +60,7 @@ final class FakeNodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements Aut
     final Map<String, Fake> containers = new ConcurrentHashMap<>();
     final List<NodeStopRequest> stops = new CopyOnWriteArrayList<>();
     final List<NodeRemoveRequest> removes = new CopyOnWriteArrayList<>();
+    final List<PrepareLayerRequest> prepared = new CopyOnWriteArrayList<>();
     private final List<StreamObserver<NodeEvent>> watchers = new CopyOnWriteArrayList<>();
     private final AtomicInteger pids = new AtomicInteger(1000);
     volatile Status failCreate;
@@ -93,6 +95,12 @@ final class FakeNodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements Aut
         done(response, NodeCreateResponse.newBuilder().setFiles(ContainerFiles.newBuilder()
                 .setLogPath(bundle + "/ctr.log").setHostsPath(bundle + "/hosts")
                 .setHostnamePath(bundle + "/hostname").setResolvConfPath(bundle + "/resolv.conf")).build());
+    }
+
+    @Override
+    public void prepareLayer(PrepareLayerRequest request, StreamObserver<Empty> response) {
+        prepared.add(request);
+        done(response, Empty.getDefaultInstance());
     }
 
     @Override

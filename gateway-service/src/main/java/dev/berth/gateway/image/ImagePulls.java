@@ -1,5 +1,6 @@
 package dev.berth.gateway.image;
 
+import dev.berth.proto.v1.ContainerServiceGrpc;
 import dev.berth.proto.v1.ImageServiceGrpc;
 import dev.berth.proto.v1.PullImageRequest;
 import dev.berth.proto.v1.PullProgress;
@@ -8,21 +9,25 @@ import org.springframework.stereotype.Component;
 /**
  * Runs ImageService.PullImage for {@code POST /images/create?fromImage=}: until the manifest is
  * resolved, a failure is a plain HTTP error (400 invalid reference, 404 manifest unknown, 500
- * registry down), as with dockerd; after that the events stream as JSON lines.
+ * registry down), as with dockerd; after that the events stream as JSON lines, and the nodes
+ * unpack each layer as it arrives ({@link NodeUnpacks}).
  */
 @Component
 class ImagePulls {
 
     private final ImageServiceGrpc.ImageServiceBlockingStub images;
+    private final ContainerServiceGrpc.ContainerServiceStub containers;
 
-    ImagePulls(ImageServiceGrpc.ImageServiceBlockingStub images) {
+    ImagePulls(ImageServiceGrpc.ImageServiceBlockingStub images, ContainerServiceGrpc.ContainerServiceStub containers) {
         this.images = images;
+        this.containers = containers;
     }
 
     /** @throws dev.berth.gateway.api.DockerApiException when the pull fails before it starts */
     ProgressStream<PullProgress> start(String reference, String platform, String registryAuth) {
         PullImageRequest request = PullImageRequest.newBuilder()
                 .setReference(reference).setPlatform(platform).setRegistryAuth(registryAuth).build();
-        return ProgressStream.start(() -> images.pullImage(request), PullMessages::render, "pull of " + reference);
+        return ProgressStream.start(() -> new NodeUnpacks(images.pullImage(request), containers), PullMessages::render,
+                "pull of " + reference);
     }
 }

@@ -29,6 +29,7 @@ final class PullMessages {
                     event.getStarted().getTagOrDigest()));
             case LAYER -> line(layer(event.getLayer()));
             case RESULT -> result(event.getResult());
+            case LAYERS -> "";
             case EVENT_NOT_SET -> "";
         };
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -16,7 +17,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 import dev.berth.gateway.api.DockerApiException;
+import com.google.protobuf.Empty;
+
+import dev.berth.proto.v1.ContainerServiceGrpc;
 import dev.berth.proto.v1.ImageServiceGrpc;
+import dev.berth.proto.v1.LayerBlob;
+import dev.berth.proto.v1.PrepareLayerRequest;
+import dev.berth.proto.v1.PullLayers;
 import dev.berth.proto.v1.LayerPhase;
 import dev.berth.proto.v1.LayerProgress;
 import dev.berth.proto.v1.PullImageRequest;
@@ -37,6 +44,8 @@ class ImagePullsTest {
 
     private final AtomicReference<Script> script = new AtomicReference<>();
     private final AtomicReference<PullImageRequest> received = new AtomicReference<>();
+    private final List<PrepareLayerRequest> prepared = new CopyOnWriteArrayList<>();
+    private final AtomicReference<Status> prepareFailure = new AtomicReference<>();
     private Server server;
     private ManagedChannel channel;
     private ImagePulls pulls;
@@ -59,9 +68,20 @@ class ImagePullsTest {
                     responses.onError(script.get().failure().asRuntimeException());
                 }
             }
+        }).addService(new ContainerServiceGrpc.ContainerServiceImplBase() {
+            @Override
+            public void prepareLayer(PrepareLayerRequest request, StreamObserver<Empty> response) {
+                prepared.add(request);
+                if (prepareFailure.get() != null) {
+                    response.onError(prepareFailure.get().asRuntimeException());
+                    return;
+                }
+                response.onNext(Empty.getDefaultInstance());
+                response.onCompleted();
+            }
         }).build().start();
         channel = InProcessChannelBuilder.forName(name).build();
-        pulls = new ImagePulls(ImageServiceGrpc.newBlockingStub(channel));
+        pulls = new ImagePulls(ImageServiceGrpc.newBlockingStub(channel), ContainerServiceGrpc.newStub(channel));
     }
 
     @AfterEach
@@ -96,6 +116,54 @@ class ImagePullsTest {
                 "{\"status\":\"Digest: sha256:" + "d".repeat(64) + "\"}",
                 "{\"status\":\"Status: Downloaded newer image for 127.0.0.1:5000/x/y:t\"}");
         assertThat(response.isCommitted()).isTrue();
+    }
+
+    @Test
+    void writeTo_layersKnown_eachIsUnpackedOnTheNodesAsItArrivesAndPullCompleteWaitsForIt() throws Exception {
+        LayerBlob bottom = LayerBlob.newBuilder().setDigest("sha256:" + "01".repeat(32))
+                .setDiffId("sha256:" + "02".repeat(32)).setMediaType("application/vnd.docker.image.rootfs.diff.tar.gzip").build();
+        LayerBlob top = bottom.toBuilder().setDigest(LAYER).setDiffId("sha256:" + "03".repeat(32)).build();
+        script.set(new Script(List.of(started(),
+                PullProgress.newBuilder().setLayers(PullLayers.newBuilder().addLayers(bottom).addLayers(top)).build(),
+                layer(bottom.getDigest(), LayerPhase.ALREADY_EXISTS), layer(LayerPhase.DOWNLOAD_COMPLETE),
+                layer(LayerPhase.PULL_COMPLETE), layer(LayerPhase.PULLING_FS_LAYER), result()), null));
+
+        String body = write(pulls.start("127.0.0.1:5000/x/y:t", "", ""));
+
+        assertThat(prepared).extracting(PrepareLayerRequest::getIndex).containsExactlyInAnyOrder(0, 1);
+        assertThat(prepared).allSatisfy(r -> assertThat(r.getLayersList()).containsExactly(bottom, top));
+        assertThat(body.lines()).containsExactly(
+                "{\"status\":\"Pulling from x/y\",\"id\":\"t\"}",
+                "{\"status\":\"Already exists\",\"progressDetail\":{},\"id\":\"010101010101\"}",
+                "{\"status\":\"Download complete\",\"progressDetail\":{},\"id\":\"abababababab\"}",
+                "{\"status\":\"Pulling fs layer\",\"progressDetail\":{},\"id\":\"abababababab\"}",
+                "{\"status\":\"Pull complete\",\"progressDetail\":{},\"id\":\"abababababab\"}",
+                "{\"status\":\"Digest: sha256:" + "d".repeat(64) + "\"}",
+                "{\"status\":\"Status: Downloaded newer image for 127.0.0.1:5000/x/y:t\"}");
+    }
+
+    @Test
+    void writeTo_unpackFailsOnANode_failsThePull() throws Exception {
+        prepareFailure.set(Status.UNAVAILABLE.withDescription("node-agent local at 127.0.0.1:9103 is unavailable"));
+        LayerBlob only = LayerBlob.newBuilder().setDigest(LAYER).setDiffId("sha256:" + "03".repeat(32)).build();
+        script.set(new Script(List.of(started(),
+                PullProgress.newBuilder().setLayers(PullLayers.newBuilder().addLayers(only)).build(),
+                layer(LayerPhase.DOWNLOAD_COMPLETE), layer(LayerPhase.PULL_COMPLETE), result()), null));
+
+        String body = write(pulls.start("x/y:t", "", ""));
+
+        assertThat(body.lines()).last().isEqualTo("{\"errorDetail\":{\"message\":\"node-agent local at 127.0.0.1:9103 "
+                + "is unavailable\"},\"error\":\"node-agent local at 127.0.0.1:9103 is unavailable\"}");
+        assertThat(body).doesNotContain("Pull complete", "Status:");
+    }
+
+    private static PullProgress result() {
+        return PullProgress.newBuilder().setResult(PullResult.newBuilder().setManifestDigest("sha256:" + "d".repeat(64))
+                .setReference("127.0.0.1:5000/x/y:t")).build();
+    }
+
+    private static PullProgress layer(String digest, LayerPhase phase) {
+        return PullProgress.newBuilder().setLayer(LayerProgress.newBuilder().setDigest(digest).setPhase(phase)).build();
     }
 
     @Test

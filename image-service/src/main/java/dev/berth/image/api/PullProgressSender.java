@@ -1,10 +1,15 @@
 package dev.berth.image.api;
 
+import java.util.List;
+
 import dev.berth.common.digest.Digest;
 import dev.berth.image.pull.LayerPhase;
 import dev.berth.image.pull.PullListener;
 import dev.berth.image.pull.PullOutcome;
+import dev.berth.image.registry.Descriptor;
 import dev.berth.proto.v1.LayerProgress;
+import dev.berth.proto.v1.LayerBlob;
+import dev.berth.proto.v1.PullLayers;
 import dev.berth.proto.v1.PullProgress;
 import dev.berth.proto.v1.PullResult;
 import dev.berth.proto.v1.PullStarted;
@@ -30,6 +35,16 @@ final class PullProgressSender implements PullListener {
     public void started(String repositoryPath, String tagOrDigest) {
         send(PullProgress.newBuilder().setStarted(PullStarted.newBuilder()
                 .setRepository(repositoryPath).setTagOrDigest(tagOrDigest)).build());
+    }
+
+    @Override
+    public void layers(List<Descriptor> layers, List<Digest> diffIds) {
+        PullLayers.Builder event = PullLayers.newBuilder();
+        for (int i = 0; i < layers.size(); i++) {
+            event.addLayers(LayerBlob.newBuilder().setDigest(layers.get(i).digest().toString())
+                    .setDiffId(diffIds.get(i).toString()).setMediaType(layers.get(i).mediaType()));
+        }
+        send(PullProgress.newBuilder().setLayers(event).build());
     }
 
     @Override

@@ -89,6 +89,7 @@ public final class ImagePuller {
         ImageConfigDocument config = fetchConfig(reference, manifest.config(), credentials);
         List<Digest> diffIds = diffIds(config, manifest);
         List<Descriptor> layers = manifest.layers();
+        listener.layers(layers, diffIds);
 
         List<CompletableFuture<VerifiedLayer>> pending = new ArrayList<>();
         List<Boolean> downloaded = new ArrayList<>();

@@ -1,6 +1,9 @@
 package dev.berth.image.pull;
 
+import java.util.List;
+
 import dev.berth.common.digest.Digest;
+import dev.berth.image.registry.Descriptor;
 
 /**
  * Receives a pull's progress as it happens. Layer events come from download threads, several at
@@ -11,6 +14,13 @@ public interface PullListener {
 
     /** The manifest is known: Docker's {@code <tag>: Pulling from <path>}. */
     void started(String repositoryPath, String tagOrDigest);
+
+    /**
+     * The image's layers, bottom first, with their diff ids, before any downloads: a node can
+     * then unpack each as it arrives. Not called when the image is already recorded.
+     */
+    default void layers(List<Descriptor> layers, List<Digest> diffIds) {
+    }
 
     /** @param current bytes done, for DOWNLOADING and EXTRACTING; 0 otherwise
      *  @param total   bytes in all, for DOWNLOADING and EXTRACTING; 0 otherwise */

@@ -16,7 +16,10 @@ import dev.berth.proto.v1.AttachResponse;
 import dev.berth.proto.v1.LogEntry;
 import dev.berth.proto.v1.NodeAgentGrpc;
 import dev.berth.proto.v1.NodeContainerRef;
+import dev.berth.node.snapshot.LayerSource;
+import dev.berth.node.snapshot.SnapshotStore;
 import dev.berth.proto.v1.NodeCreateRequest;
+import dev.berth.proto.v1.PrepareLayerRequest;
 import dev.berth.proto.v1.NodeCreateResponse;
 import dev.berth.proto.v1.NodeExit;
 import dev.berth.proto.v1.NodeKillRequest;
@@ -30,6 +33,7 @@ import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import jakarta.annotation.PreDestroy;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,6 +48,7 @@ class NodeAgentGrpcService extends NodeAgentGrpc.NodeAgentImplBase {
     private final ContainerRuntime runtime;
     private final ContainerStore store;
     private final EventBus events;
+    private final SnapshotStore snapshots;
     private final ExecutorService logReaders = Executors.newCachedThreadPool(r -> {
         Thread thread = new Thread(r, "log-reader");
         thread.setDaemon(true);
@@ -56,7 +61,9 @@ class NodeAgentGrpcService extends NodeAgentGrpc.NodeAgentImplBase {
         return thread;
     });
 
-    NodeAgentGrpcService(Supervisor supervisor, ContainerRuntime runtime, ContainerStore store, EventBus events) {
+    NodeAgentGrpcService(Supervisor supervisor, ContainerRuntime runtime, ContainerStore store, EventBus events,
+                         SnapshotStore snapshots) {
+        this.snapshots = snapshots;
         this.supervisor = supervisor;
         this.runtime = runtime;
         this.store = store;
@@ -67,6 +74,16 @@ class NodeAgentGrpcService extends NodeAgentGrpc.NodeAgentImplBase {
     public void createContainer(NodeCreateRequest request, StreamObserver<NodeCreateResponse> responses) {
         reply(supervisor.submit(() -> runtime.create(request)), responses,
                 container -> NodeCreateResponse.newBuilder().setFiles(ProtoMapper.files(container)).build());
+    }
+
+    @Override
+    public void prepareLayer(PrepareLayerRequest request, StreamObserver<Empty> responses) {
+        List<LayerSource.LayerRef> layers = request.getLayersList().stream()
+                .map(l -> new LayerSource.LayerRef(l.getDigest(), l.getDiffId(), l.getMediaType())).toList();
+        reply(supervisor.submit(() -> {
+            snapshots.prepareLayer(layers, request.getIndex());
+            return Empty.getDefaultInstance();
+        }), responses, Function.identity());
     }
 
     @Override

@@ -74,6 +74,18 @@ public class SnapshotStore {
         return dirs;
     }
 
+    /**
+     * Unpacks layer {@code index} of an image whose layers are {@code layers} (bottom first), as a
+     * pull brings it: a later create finds its snapshot ready, or waits for this unpack.
+     */
+    public Path prepareLayer(List<LayerSource.LayerRef> layers, int index) {
+        if (index < 0 || index >= layers.size()) {
+            throw BerthException.invalid("no layer " + index + " in an image of " + layers.size());
+        }
+        List<String> chainIds = ChainIds.of(layers.stream().map(LayerSource.LayerRef::diffId).toList());
+        return ensure(chainIds.get(index), layers.get(index));
+    }
+
     private Path ensure(String chainId, LayerSource.LayerRef layer) {
         Path snapshot = snapshots.resolve(hex(chainId));
         Path fs = snapshot.resolve("fs");

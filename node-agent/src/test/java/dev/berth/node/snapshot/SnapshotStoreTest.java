@@ -84,6 +84,25 @@ class SnapshotStoreTest {
     }
 
     @Test
+    void prepareLayer_unpacksThatLayerUnderItsChainIdAndACreateFindsIt() throws IOException {
+        byte[] bottom = tar("a.txt", "A");
+        byte[] top = tar("b.txt", "B");
+        addImage("img", gzip(bottom), BusyboxImage.sha256(bottom), gzip(top), BusyboxImage.sha256(top));
+        SnapshotStore store = store();
+
+        Path dir = store.prepareLayer(images.get("img"), 1);
+
+        List<String> chain = ChainIds.of(List.of(BusyboxImage.sha256(bottom), BusyboxImage.sha256(top)));
+        assertThat(dir).isEqualTo(root.resolve("snapshots").resolve(SnapshotStore.hex(chain.get(1))).resolve("fs"));
+        assertThat(Files.readString(dir.resolve("b.txt"))).isEqualTo("B");
+        assertThat(opened.get()).isEqualTo(1);
+        assertThat(store.prepare("img")).hasSize(2);
+        assertThat(opened.get()).as("the top layer was not unpacked again").isEqualTo(2);
+        assertThatThrownBy(() -> store.prepareLayer(images.get("img"), 2)).isInstanceOf(BerthException.class)
+                .hasMessage("no layer 2 in an image of 2");
+    }
+
+    @Test
     void prepare_concurrentCreates_unpackOnce() throws Exception {
         byte[] layer = tar("x", "x");
         addImage("img", layer, BusyboxImage.sha256(layer));
