@@ -23,12 +23,10 @@ import io.grpc.stub.ServerCallStreamObserver;
  */
 final class PullProgressSender implements PullListener {
 
-    private final ServerCallStreamObserver<PullProgress> responses;
-    private boolean cancelled;
+    private final DroppingStream<PullProgress> stream;
 
     PullProgressSender(ServerCallStreamObserver<PullProgress> responses) {
-        this.responses = responses;
-        responses.setOnCancelHandler(this::cancel);
+        this.stream = new DroppingStream<>(responses);
     }
 
     @Override
@@ -55,30 +53,20 @@ final class PullProgressSender implements PullListener {
                 .setCurrent(current).setTotal(total)).build());
     }
 
-    synchronized void finish(PullOutcome outcome) {
+    void finish(PullOutcome outcome) {
         send(PullProgress.newBuilder().setResult(PullResult.newBuilder()
                 .setManifestDigest(outcome.manifestDigest().toString())
                 .setUpToDate(outcome.upToDate())
                 .setReference(outcome.reference())
                 .setImageId(outcome.imageId().toString())).build());
-        if (!cancelled) {
-            responses.onCompleted();
-        }
+        stream.complete();
     }
 
-    synchronized void fail(StatusRuntimeException status) {
-        if (!cancelled) {
-            responses.onError(status);
-        }
+    void fail(StatusRuntimeException status) {
+        stream.fail(status);
     }
 
-    private synchronized void cancel() {
-        cancelled = true;
-    }
-
-    private synchronized void send(PullProgress event) {
-        if (!cancelled) {
-            responses.onNext(event);
-        }
+    private void send(PullProgress event) {
+        stream.send(event);
     }
 }

@@ -16,12 +16,10 @@ import io.grpc.stub.ServerCallStreamObserver;
  */
 final class PushProgressSender implements PushListener {
 
-    private final ServerCallStreamObserver<PushProgress> responses;
-    private boolean cancelled;
+    private final DroppingStream<PushProgress> stream;
 
     PushProgressSender(ServerCallStreamObserver<PushProgress> responses) {
-        this.responses = responses;
-        responses.setOnCancelHandler(this::cancel);
+        this.stream = new DroppingStream<>(responses);
     }
 
     @Override
@@ -43,25 +41,15 @@ final class PushProgressSender implements PushListener {
                 .setTag(tag).setDigest(manifestDigest.toString()).setSize(size)).build());
     }
 
-    synchronized void finish() {
-        if (!cancelled) {
-            responses.onCompleted();
-        }
+    void finish() {
+        stream.complete();
     }
 
-    synchronized void fail(StatusRuntimeException status) {
-        if (!cancelled) {
-            responses.onError(status);
-        }
+    void fail(StatusRuntimeException status) {
+        stream.fail(status);
     }
 
-    private synchronized void cancel() {
-        cancelled = true;
-    }
-
-    private synchronized void send(PushProgress event) {
-        if (!cancelled) {
-            responses.onNext(event);
-        }
+    private void send(PushProgress event) {
+        stream.send(event);
     }
 }
