@@ -80,10 +80,7 @@ class NodeAgentGrpcService extends NodeAgentGrpc.NodeAgentImplBase {
     public void prepareLayer(PrepareLayerRequest request, StreamObserver<Empty> responses) {
         List<LayerSource.LayerRef> layers = request.getLayersList().stream()
                 .map(l -> new LayerSource.LayerRef(l.getDigest(), l.getDiffId(), l.getMediaType())).toList();
-        reply(supervisor.submit(() -> {
-            snapshots.prepareLayer(layers, request.getIndex());
-            return Empty.getDefaultInstance();
-        }), responses, Function.identity());
+        reply(snapshots.prepareLayer(layers, request.getIndex()), responses, path -> Empty.getDefaultInstance());
     }
 
     @Override

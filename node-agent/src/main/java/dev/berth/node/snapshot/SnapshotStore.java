@@ -76,14 +76,16 @@ public class SnapshotStore {
 
     /**
      * Unpacks layer {@code index} of an image whose layers are {@code layers} (bottom first), as a
-     * pull brings it: a later create finds its snapshot ready, or waits for this unpack.
+     * pull brings it, on the unpack threads (never on a supervisor worker, which creates and starts
+     * need): a later create finds its snapshot ready, or waits for this unpack.
      */
-    public Path prepareLayer(List<LayerSource.LayerRef> layers, int index) {
+    public CompletableFuture<Path> prepareLayer(List<LayerSource.LayerRef> layers, int index) {
         if (index < 0 || index >= layers.size()) {
-            throw BerthException.invalid("no layer " + index + " in an image of " + layers.size());
+            return CompletableFuture.failedFuture(
+                    BerthException.invalid("no layer " + index + " in an image of " + layers.size()));
         }
         List<String> chainIds = ChainIds.of(layers.stream().map(LayerSource.LayerRef::diffId).toList());
-        return ensure(chainIds.get(index), layers.get(index));
+        return CompletableFuture.supplyAsync(() -> ensure(chainIds.get(index), layers.get(index)), unpackers);
     }
 
     private Path ensure(String chainId, LayerSource.LayerRef layer) {

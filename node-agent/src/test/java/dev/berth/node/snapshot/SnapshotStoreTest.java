@@ -90,7 +90,7 @@ class SnapshotStoreTest {
         addImage("img", gzip(bottom), BusyboxImage.sha256(bottom), gzip(top), BusyboxImage.sha256(top));
         SnapshotStore store = store();
 
-        Path dir = store.prepareLayer(images.get("img"), 1);
+        Path dir = store.prepareLayer(images.get("img"), 1).join();
 
         List<String> chain = ChainIds.of(List.of(BusyboxImage.sha256(bottom), BusyboxImage.sha256(top)));
         assertThat(dir).isEqualTo(root.resolve("snapshots").resolve(SnapshotStore.hex(chain.get(1))).resolve("fs"));
@@ -98,8 +98,8 @@ class SnapshotStoreTest {
         assertThat(opened.get()).isEqualTo(1);
         assertThat(store.prepare("img")).hasSize(2);
         assertThat(opened.get()).as("the top layer was not unpacked again").isEqualTo(2);
-        assertThatThrownBy(() -> store.prepareLayer(images.get("img"), 2)).isInstanceOf(BerthException.class)
-                .hasMessage("no layer 2 in an image of 2");
+        assertThatThrownBy(() -> store.prepareLayer(images.get("img"), 2).join())
+                .hasCauseInstanceOf(BerthException.class).hasMessageEndingWith("no layer 2 in an image of 2");
     }
 
     @Test
