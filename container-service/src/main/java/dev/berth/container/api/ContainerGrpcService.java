@@ -25,6 +25,7 @@ import dev.berth.proto.v1.KillContainerRequest;
 import dev.berth.proto.v1.ListContainersRequest;
 import dev.berth.proto.v1.ListContainersResponse;
 import dev.berth.proto.v1.PrepareLayerRequest;
+import dev.berth.proto.v1.PreparedLayer;
 import dev.berth.proto.v1.RemoveContainerRequest;
 import dev.berth.proto.v1.StartContainerResponse;
 import dev.berth.proto.v1.StopContainerRequest;
@@ -70,11 +71,8 @@ class ContainerGrpcService extends ContainerServiceGrpc.ContainerServiceImplBase
     }
 
     @Override
-    public void prepareLayer(PrepareLayerRequest request, StreamObserver<Empty> response) {
-        unary(response, () -> {
-            layers.prepare(request);
-            return Empty.getDefaultInstance();
-        });
+    public void prepareLayer(PrepareLayerRequest request, StreamObserver<PreparedLayer> response) {
+        unary(response, () -> layers.prepare(request));
     }
 
     @Override

@@ -29,6 +29,7 @@ import dev.berth.proto.v1.HostConfig;
 import dev.berth.proto.v1.KillContainerRequest;
 import dev.berth.proto.v1.LayerBlob;
 import dev.berth.proto.v1.PrepareLayerRequest;
+import dev.berth.proto.v1.PreparedLayer;
 import dev.berth.proto.v1.ListContainersRequest;
 import dev.berth.proto.v1.RemoveContainerRequest;
 import dev.berth.proto.v1.StartContainerResponse;
@@ -155,13 +156,15 @@ class ContainerGrpcServiceTest {
     }
 
     @Test
-    void prepareLayer_isForwardedToTheNode() {
+    void prepareLayer_isForwardedToTheNode_andAnswersWhatItMeasured() {
         PrepareLayerRequest request = PrepareLayerRequest.newBuilder().setIndex(0).addLayers(LayerBlob.newBuilder()
                 .setDigest("sha256:" + "1".repeat(64)).setDiffId("sha256:" + "2".repeat(64))).build();
 
-        service.blocking().prepareLayer(request);
+        PreparedLayer measured = service.blocking().prepareLayer(request);
 
         assertThat(node.prepared).contains(request);
+        assertThat(measured.getDiffId()).isEqualTo("sha256:" + "2".repeat(64));
+        assertThat(measured.getSize()).isEqualTo(4096);
     }
 
     @Test

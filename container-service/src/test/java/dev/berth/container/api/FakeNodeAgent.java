@@ -28,6 +28,8 @@ import dev.berth.proto.v1.NodeRemoveRequest;
 import dev.berth.proto.v1.NodeStartResponse;
 import dev.berth.proto.v1.NodeStopRequest;
 import dev.berth.proto.v1.PrepareLayerRequest;
+import dev.berth.proto.v1.PreparedLayer;
+import dev.berth.proto.v1.LayerBlob;
 import dev.berth.proto.v1.WatchEventsRequest;
 import io.grpc.Server;
 import io.grpc.Status;
@@ -98,9 +100,10 @@ final class FakeNodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements Aut
     }
 
     @Override
-    public void prepareLayer(PrepareLayerRequest request, StreamObserver<Empty> response) {
+    public void prepareLayer(PrepareLayerRequest request, StreamObserver<PreparedLayer> response) {
         prepared.add(request);
-        done(response, Empty.getDefaultInstance());
+        LayerBlob layer = request.getLayers(request.getIndex());
+        done(response, PreparedLayer.newBuilder().setDiffId(layer.getDiffId()).setSize(4096).build());
     }
 
     @Override

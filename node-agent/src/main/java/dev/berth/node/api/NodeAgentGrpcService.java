@@ -20,6 +20,7 @@ import dev.berth.node.snapshot.LayerSource;
 import dev.berth.node.snapshot.SnapshotStore;
 import dev.berth.proto.v1.NodeCreateRequest;
 import dev.berth.proto.v1.PrepareLayerRequest;
+import dev.berth.proto.v1.PreparedLayer;
 import dev.berth.proto.v1.NodeCreateResponse;
 import dev.berth.proto.v1.NodeExit;
 import dev.berth.proto.v1.NodeKillRequest;
@@ -77,10 +78,12 @@ class NodeAgentGrpcService extends NodeAgentGrpc.NodeAgentImplBase {
     }
 
     @Override
-    public void prepareLayer(PrepareLayerRequest request, StreamObserver<Empty> responses) {
+    public void prepareLayer(PrepareLayerRequest request, StreamObserver<PreparedLayer> responses) {
         List<LayerSource.LayerRef> layers = request.getLayersList().stream()
                 .map(l -> new LayerSource.LayerRef(l.getDigest(), l.getDiffId(), l.getMediaType())).toList();
-        reply(snapshots.prepareLayer(layers, request.getIndex()), responses, path -> Empty.getDefaultInstance());
+        reply(snapshots.prepareLayer(layers, request.getIndex()), responses, snapshot -> snapshot.measure()
+                .map(m -> PreparedLayer.newBuilder().setDiffId(m.diffId().toString()).setSize(m.size()).build())
+                .orElse(PreparedLayer.getDefaultInstance()));
     }
 
     @Override

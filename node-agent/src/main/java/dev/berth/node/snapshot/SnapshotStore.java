@@ -15,6 +15,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -61,7 +62,7 @@ public class SnapshotStore {
         for (int i = 0; i < layers.size(); i++) {
             String chainId = chainIds.get(i);
             LayerSource.LayerRef layer = layers.get(i);
-            unpacks.add(CompletableFuture.supplyAsync(() -> ensure(chainId, layer), unpackers));
+            unpacks.add(CompletableFuture.supplyAsync(() -> ensure(chainId, layer).fs(), unpackers));
         }
         List<Path> dirs = new ArrayList<>();
         for (CompletableFuture<Path> unpack : unpacks) {
@@ -79,7 +80,7 @@ public class SnapshotStore {
      * pull brings it, on the unpack threads (never on a supervisor worker, which creates and starts
      * need): a later create finds its snapshot ready, or waits for this unpack.
      */
-    public CompletableFuture<Path> prepareLayer(List<LayerSource.LayerRef> layers, int index) {
+    public CompletableFuture<Snapshot> prepareLayer(List<LayerSource.LayerRef> layers, int index) {
         if (index < 0 || index >= layers.size()) {
             return CompletableFuture.failedFuture(
                     BerthException.invalid("no layer " + index + " in an image of " + layers.size()));
@@ -88,24 +89,29 @@ public class SnapshotStore {
         return CompletableFuture.supplyAsync(() -> ensure(chainIds.get(index), layers.get(index)), unpackers);
     }
 
-    private Path ensure(String chainId, LayerSource.LayerRef layer) {
+    /** An unpacked layer: its directory, and what its unpack measured (empty for an old snapshot). */
+    public record Snapshot(Path fs, Optional<LayerMeasure> measure) {
+    }
+
+    private Snapshot ensure(String chainId, LayerSource.LayerRef layer) {
         Path snapshot = snapshots.resolve(hex(chainId));
         Path fs = snapshot.resolve("fs");
         if (Files.isDirectory(fs)) {
-            return fs;
+            return new Snapshot(fs, LayerMeasure.readFrom(snapshot));
         }
         synchronized (locks.computeIfAbsent(chainId, k -> new Object())) {
             if (Files.isDirectory(fs)) {
-                return fs;
+                return new Snapshot(fs, LayerMeasure.readFrom(snapshot));
             }
             Path temporary = null;
             try {
                 Files.createDirectories(snapshots);
                 temporary = Files.createTempDirectory(snapshots, "unpack-");
                 Files.createDirectory(temporary.resolve("fs"));
-                unpack(layer, temporary.resolve("fs"));
+                LayerMeasure measure = unpack(layer, temporary.resolve("fs"));
+                measure.writeInto(temporary);
                 Files.move(temporary, snapshot, StandardCopyOption.ATOMIC_MOVE);
-                return fs;
+                return new Snapshot(fs, Optional.of(measure));
             } catch (IOException e) {
                 deleteQuietly(temporary);
                 throw BerthException.internal("failed to unpack layer " + layer.digest() + ": " + e.getMessage(), e);
@@ -116,25 +122,32 @@ public class SnapshotStore {
         }
     }
 
-    private void unpack(LayerSource.LayerRef layer, Path target) throws IOException {
+    private LayerMeasure unpack(LayerSource.LayerRef layer, Path target) throws IOException {
         MessageDigest blobDigest = sha256();
         MessageDigest diffDigest = sha256();
+        long size;
         try (InputStream raw = source.openBlob(layer.digest())) {
             BufferedInputStream blob = new BufferedInputStream(new DigestInputStream(raw, blobDigest), 65536);
             InputStream tar = Decompression.decompressed(blob);
-            DigestInputStream diff = new DigestInputStream(tar, diffDigest);
+            CountingInputStream diff = new CountingInputStream(new DigestInputStream(tar, diffDigest));
             new LayerExtractor(target).extract(diff);
             diff.transferTo(java.io.OutputStream.nullOutputStream());
             blob.transferTo(java.io.OutputStream.nullOutputStream());
+            size = diff.count();
         }
         check(layer.digest(), blobDigest);
+        Digest diffId = Digest.fromDigester(diffDigest);
         if (layer.diffId() != null && !layer.diffId().isEmpty()) {
-            check(layer.diffId(), diffDigest);
+            check(layer.diffId(), diffId);
         }
+        return new LayerMeasure(diffId, size);
     }
 
     private static void check(String expected, MessageDigest digest) throws IOException {
-        Digest actual = Digest.fromDigester(digest);
+        check(expected, Digest.fromDigester(digest));
+    }
+
+    private static void check(String expected, Digest actual) throws IOException {
         if (!actual.equals(Digest.parse(expected))) {
             throw new IOException("digest mismatch: expected " + expected + ", got " + actual);
         }

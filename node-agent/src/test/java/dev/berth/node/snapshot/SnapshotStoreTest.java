@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.berth.node.config.NodeProperties;
+import dev.berth.common.digest.Digest;
 import dev.berth.common.error.BerthException;
 import dev.berth.node.support.BusyboxImage;
 import java.io.ByteArrayInputStream;
@@ -90,7 +91,7 @@ class SnapshotStoreTest {
         addImage("img", gzip(bottom), BusyboxImage.sha256(bottom), gzip(top), BusyboxImage.sha256(top));
         SnapshotStore store = store();
 
-        Path dir = store.prepareLayer(images.get("img"), 1).join();
+        Path dir = store.prepareLayer(images.get("img"), 1).join().fs();
 
         List<String> chain = ChainIds.of(List.of(BusyboxImage.sha256(bottom), BusyboxImage.sha256(top)));
         assertThat(dir).isEqualTo(root.resolve("snapshots").resolve(SnapshotStore.hex(chain.get(1))).resolve("fs"));
@@ -100,6 +101,20 @@ class SnapshotStoreTest {
         assertThat(opened.get()).as("the top layer was not unpacked again").isEqualTo(2);
         assertThatThrownBy(() -> store.prepareLayer(images.get("img"), 2).join())
                 .hasCauseInstanceOf(BerthException.class).hasMessageEndingWith("no layer 2 in an image of 2");
+    }
+
+    @Test
+    void prepareLayer_answersTheMeasuredDiffIdAndSize_againWhenTheSnapshotIsThere() throws IOException {
+        byte[] layer = tar("m.txt", "measured");
+        addImage("img", gzip(layer), BusyboxImage.sha256(layer));
+
+        SnapshotStore.Snapshot first = store().prepareLayer(images.get("img"), 0).join();
+        SnapshotStore.Snapshot again = store().prepareLayer(images.get("img"), 0).join();
+
+        LayerMeasure expected = new LayerMeasure(Digest.parse(BusyboxImage.sha256(layer)), layer.length);
+        assertThat(first.measure()).contains(expected);
+        assertThat(again.measure()).as("read back from the snapshot").contains(expected);
+        assertThat(opened.get()).isEqualTo(1);
     }
 
     @Test
