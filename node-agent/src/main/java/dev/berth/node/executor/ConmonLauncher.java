@@ -1,14 +1,15 @@
 package dev.berth.node.executor;
 
+import dev.berth.node.command.ExternalCommand;
 import dev.berth.node.config.NodeProperties;
 import dev.berth.common.error.BerthException;
 import dev.berth.node.nativ.Native;
 import dev.berth.node.state.Container;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -22,6 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class ConmonLauncher {
 
+    /** conmon's parent only forks and writes its pid file. */
+    private static final Duration PARENT_TIMEOUT = Duration.ofSeconds(30);
     private static final long CREATE_DEADLINE_MILLIS = 60_000;
 
     private final NodeProperties properties;
@@ -38,14 +41,11 @@ class ConmonLauncher {
         Path runcLog = runDir.resolve("runc.log");
         Path conmonOutput = runDir.resolve("conmon.out");
         List<String> command = command(container, conmonPidFile, runcLog);
-        Process parent = new ProcessBuilder(command)
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(conmonOutput.toFile()))
-                .redirectErrorStream(true)
-                .start();
-        int parentExit = parent.waitFor();
-        if (parentExit != 0) {
-            throw BerthException.internal("conmon failed (" + parentExit + "): " + read(conmonOutput), null);
+        // conmon's daemon keeps the parent's stdout: to a file, a pipe would never end.
+        ExternalCommand.Result parent = ExternalCommand.of(PARENT_TIMEOUT, command).appendingOutputTo(conmonOutput).run();
+        if (!parent.ok()) {
+            String why = parent.timedOut() ? parent.output() : "conmon failed (" + parent.exitCode() + ")";
+            throw BerthException.internal(why + ": " + read(conmonOutput), null);
         }
         int conmonPid = readPid(conmonPidFile);
         long deadline = System.currentTimeMillis() + CREATE_DEADLINE_MILLIS;

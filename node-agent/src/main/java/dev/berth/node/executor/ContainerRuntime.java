@@ -2,6 +2,7 @@ package dev.berth.node.executor;
 
 import dev.berth.node.attach.AttachSocket;
 import dev.berth.node.attach.OutputPump;
+import dev.berth.node.command.ExternalCommand;
 import dev.berth.node.config.NodeProperties;
 import dev.berth.common.error.BerthException;
 import dev.berth.node.nativ.Mounts;
@@ -119,7 +120,7 @@ public class ContainerRuntime {
                 abortRun(container);
                 throw BerthException.internal("cannot attach to container " + id + ": " + e.getMessage(), e);
             }
-            Runc.Result started = runc.start(id);
+            ExternalCommand.Result started = runc.start(id);
             if (!started.ok()) {
                 container.hub().disconnect();
                 runc.delete(id, true);
@@ -199,7 +200,7 @@ public class ContainerRuntime {
             if (!container.state().isRunning()) {
                 throw BerthException.precondition("Container " + id + " is not running");
             }
-            Runc.Result result = runc.kill(id, number);
+            ExternalCommand.Result result = runc.kill(id, number);
             if (!result.ok() && container.state().isRunning() && !result.output().contains("not running")) {
                 throw BerthException.internal("runc kill failed: " + result.output(), null);
             }

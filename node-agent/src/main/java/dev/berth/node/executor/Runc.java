@@ -1,23 +1,18 @@
 package dev.berth.node.executor;
 
+import dev.berth.node.command.ExternalCommand;
 import dev.berth.node.config.NodeProperties;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
-/** The runc command line (start, kill, delete), run directly, never through a shell. */
+/** The runc command line (start, kill, delete), each call bounded by a timeout that can fire. */
 @Component
 public class Runc {
 
-    /** A finished runc call. */
-    public record Result(int exitCode, String output) {
-        public boolean ok() {
-            return exitCode == 0;
-        }
-    }
+    /** None of these calls waits for the container's process: a minute means runc is stuck. */
+    static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private final String runc;
 
@@ -25,36 +20,22 @@ public class Runc {
         this.runc = properties.runcPath();
     }
 
-    public Result start(String id) {
+    public ExternalCommand.Result start(String id) {
         return run("start", id);
     }
 
-    public Result kill(String id, int signal) {
+    public ExternalCommand.Result kill(String id, int signal) {
         return run("kill", id, Integer.toString(signal));
     }
 
-    public Result delete(String id, boolean force) {
+    public ExternalCommand.Result delete(String id, boolean force) {
         return force ? run("delete", "--force", id) : run("delete", id);
     }
 
-    Result run(String... args) {
+    private ExternalCommand.Result run(String... args) {
         List<String> command = new ArrayList<>();
         command.add(runc);
         command.addAll(List.of(args));
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                return new Result(-1, "runc " + args[0] + " timed out");
-            }
-            return new Result(process.exitValue(), output);
-        } catch (IOException e) {
-            return new Result(-1, e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Result(-1, "interrupted");
-        }
+        return ExternalCommand.of(TIMEOUT, command).run();
     }
 }
