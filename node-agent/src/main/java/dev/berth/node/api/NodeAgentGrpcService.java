@@ -4,7 +4,7 @@ import dev.berth.common.time.ProtoTimes;
 import dev.berth.common.error.GrpcStatuses;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Empty;
-import dev.berth.node.executor.ContainerRuntime;
+import dev.berth.node.task.TaskService;
 import dev.berth.node.logs.LogReader;
 import dev.berth.node.state.Container;
 import dev.berth.node.state.ContainerState;
@@ -46,7 +46,7 @@ import org.springframework.stereotype.Service;
 class NodeAgentGrpcService extends NodeAgentGrpc.NodeAgentImplBase {
 
     private final Supervisor supervisor;
-    private final ContainerRuntime runtime;
+    private final TaskService tasks;
     private final ContainerStore store;
     private final EventBus events;
     private final SnapshotStore snapshots;
@@ -62,18 +62,18 @@ class NodeAgentGrpcService extends NodeAgentGrpc.NodeAgentImplBase {
         return thread;
     });
 
-    NodeAgentGrpcService(Supervisor supervisor, ContainerRuntime runtime, ContainerStore store, EventBus events,
+    NodeAgentGrpcService(Supervisor supervisor, TaskService tasks, ContainerStore store, EventBus events,
                          SnapshotStore snapshots) {
         this.snapshots = snapshots;
         this.supervisor = supervisor;
-        this.runtime = runtime;
+        this.tasks = tasks;
         this.store = store;
         this.events = events;
     }
 
     @Override
     public void createContainer(NodeCreateRequest request, StreamObserver<NodeCreateResponse> responses) {
-        reply(supervisor.submit(() -> runtime.create(request)), responses,
+        reply(supervisor.submit(() -> tasks.create(request)), responses,
                 container -> NodeCreateResponse.newBuilder().setFiles(ProtoMapper.files(container)).build());
     }
 
@@ -88,15 +88,15 @@ class NodeAgentGrpcService extends NodeAgentGrpc.NodeAgentImplBase {
 
     @Override
     public void startContainer(NodeContainerRef request, StreamObserver<NodeStartResponse> responses) {
-        reply(supervisor.submit(() -> runtime.start(request.getContainerId())), responses, state ->
-                NodeStartResponse.newBuilder().setPid(state.pid())
+        reply(supervisor.submit(() -> tasks.start(request.getContainerId())), responses, state ->
+                NodeStartResponse.newBuilder().setPid(state.pid()).setRunId(state.runId())
                         .setStartedAt(ProtoTimes.timestamp(Instant.parse(state.startedAt()))).build());
     }
 
     @Override
     public void stopContainer(NodeStopRequest request, StreamObserver<NodeExit> responses) {
         CompletableFuture<ContainerState> exited = supervisor.submit(() ->
-                runtime.stop(request.getContainerId(), request.getSignal(), request.getTimeoutSeconds()))
+                tasks.stop(request.getContainerId(), request.getSignal(), request.getTimeoutSeconds()))
                 .thenCompose(Function.identity());
         reply(exited, responses, ProtoMapper::exit);
     }
@@ -104,17 +104,16 @@ class NodeAgentGrpcService extends NodeAgentGrpc.NodeAgentImplBase {
     @Override
     public void killContainer(NodeKillRequest request, StreamObserver<Empty> responses) {
         reply(supervisor.submit(() -> {
-            runtime.kill(request.getContainerId(), request.getSignal());
+            tasks.kill(request.getContainerId(), request.getSignal());
             return Empty.getDefaultInstance();
         }), responses, Function.identity());
     }
 
     @Override
     public void removeContainer(NodeRemoveRequest request, StreamObserver<Empty> responses) {
-        reply(supervisor.submit(() -> {
-            runtime.remove(request.getContainerId(), request.getForce());
-            return Empty.getDefaultInstance();
-        }), responses, Function.identity());
+        CompletableFuture<Void> removed = supervisor.submit(() ->
+                tasks.remove(request.getContainerId(), request.getForce())).thenCompose(Function.identity());
+        reply(removed, responses, ignored -> Empty.getDefaultInstance());
     }
 
     @Override

@@ -24,7 +24,7 @@ final class ProtoMapper {
         if (state == null) {
             return event.build();
         }
-        event.setContainerId(state.id()).setStatus(status(state.status())).setPid(state.pid());
+        event.setContainerId(state.id()).setStatus(status(state.status())).setPid(state.pid()).setRunId(state.runId());
         if (state.status() == ContainerState.Status.EXITED) {
             event.setExit(exit(state));
         }
@@ -33,6 +33,7 @@ final class ProtoMapper {
 
     static NodeExit exit(ContainerState state) {
         NodeExit.Builder exit = NodeExit.newBuilder()
+                .setRunId(state.runId())
                 .setOomKilled(state.oomKilled())
                 .setExitCodeLost(state.exitCodeLost());
         if (state.exitCode() != null) {

@@ -1,11 +1,13 @@
 package dev.berth.node.monitor;
 
 import dev.berth.node.config.NodeProperties;
-import dev.berth.node.executor.ContainerRuntime;
 import dev.berth.node.nativ.Native;
 import dev.berth.node.state.Container;
-import dev.berth.node.state.ContainerState;
+import dev.berth.node.state.ContainerProcess;
 import dev.berth.node.state.ContainerStore;
+import dev.berth.node.state.ProcessExit;
+import dev.berth.node.supervisor.Supervisor;
+import dev.berth.node.task.TaskService;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
@@ -27,7 +29,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns conmon's exit files into exits: a WatchService on the exit dir, plus a periodic rescan as a
- * safety net that also notices a conmon that died without writing one (exit code lost).
+ * safety net that also notices a conmon that died without writing one (exit code lost). Each exit
+ * found is recorded by a task on the supervisor's workers, for the process it was found for.
  */
 @Component
 public class ExitMonitor {
@@ -36,15 +39,17 @@ public class ExitMonitor {
 
     private final NodeProperties properties;
     private final ContainerStore store;
-    private final ContainerRuntime runtime;
+    private final TaskService tasks;
+    private final Supervisor supervisor;
     private final ScheduledExecutorService rescans = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "exit-rescan"));
     private WatchService watcher;
     private Thread watchThread;
 
-    public ExitMonitor(NodeProperties properties, ContainerStore store, ContainerRuntime runtime) {
+    public ExitMonitor(NodeProperties properties, ContainerStore store, TaskService tasks, Supervisor supervisor) {
         this.properties = properties;
         this.store = store;
-        this.runtime = runtime;
+        this.tasks = tasks;
+        this.supervisor = supervisor;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -79,8 +84,9 @@ public class ExitMonitor {
     public void rescan() {
         for (Container container : store.all()) {
             try {
-                if (container.state().isRunning()) {
-                    checkRunning(container);
+                ContainerProcess main = container.mainProcess();
+                if (container.state().isRunning() && main != null) {
+                    checkRunning(container, main);
                 }
             } catch (RuntimeException e) {
                 log.warn("exit check of {} failed: {}", container.id(), e.getMessage());
@@ -88,27 +94,32 @@ public class ExitMonitor {
         }
     }
 
-    private void check(String id) {
-        Container container = store.find(id);
-        if (container != null) {
-            collectExitFile(container);
+    /** An exit file appeared: its name is conmon's id of the process, the container id for a main process. */
+    private void check(String conmonId) {
+        Container container = store.find(conmonId);
+        ContainerProcess main = container == null ? null : container.mainProcess();
+        if (main != null && main.conmonId().equals(conmonId)) {
+            collectExitFile(container, main);
         }
     }
 
-    private void checkRunning(Container container) {
-        if (collectExitFile(container)) {
+    private void checkRunning(Container container, ContainerProcess process) {
+        if (collectExitFile(container, process)) {
             return;
         }
         int conmonPid = container.state().conmonPid();
         // conmon writes the exit file before it exits: dead first, then no file, means the code is lost.
-        if (conmonPid > 0 && !Native.isAlive(conmonPid) && !collectExitFile(container)) {
-            runtime.exited(container.id(), null, Instant.now(), false, true);
+        if (conmonPid > 0 && !Native.isAlive(conmonPid) && !collectExitFile(container, process)) {
+            report(container, process, ProcessExit.lost(Instant.now()));
         }
     }
 
-    /** True when an exit file with a code was found and recorded. */
-    boolean collectExitFile(Container container) {
-        for (Path file : new Path[] {properties.exitDir().resolve(container.id()), container.runDir().resolve("exit")}) {
+    /** True when an exit file with a code was found and reported. */
+    private boolean collectExitFile(Container container, ContainerProcess process) {
+        if (process.hasExited()) {
+            return true;
+        }
+        for (Path file : process.exitFiles()) {
             try {
                 if (!Files.isRegularFile(file)) {
                     continue;
@@ -118,15 +129,26 @@ public class ExitMonitor {
                     continue; // being written: the MODIFY event or the rescan comes back
                 }
                 int code = Integer.parseInt(text);
-                boolean oom = Files.exists(container.runDir().resolve("oom"));
+                boolean oom = Files.exists(process.oomFile());
                 Instant finished = Files.getLastModifiedTime(file).toInstant();
-                runtime.exited(container.id(), code, finished, oom, false);
+                report(container, process, new ProcessExit(code, finished, oom));
                 return true;
             } catch (IOException | NumberFormatException e) {
                 log.debug("unreadable exit file {}: {}", file, e.getMessage());
             }
         }
         return false;
+    }
+
+    /** Exit handling is a task like any other; a refused one (queue full) is retried by the next rescan. */
+    private void report(Container container, ContainerProcess process, ProcessExit exit) {
+        supervisor.submit(() -> {
+            tasks.exited(container, process, exit);
+            return null;
+        }).exceptionally(failure -> {
+            log.warn("exit of {} not recorded yet: {}", container.id(), failure.getMessage());
+            return null;
+        });
     }
 
     @PreDestroy

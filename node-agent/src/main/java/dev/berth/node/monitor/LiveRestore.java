@@ -1,6 +1,6 @@
 package dev.berth.node.monitor;
 
-import dev.berth.node.executor.ContainerRuntime;
+import dev.berth.node.task.TaskService;
 import dev.berth.node.nativ.Native;
 import dev.berth.node.state.Container;
 import dev.berth.node.state.ContainerState;
@@ -21,12 +21,12 @@ class LiveRestore implements SmartInitializingSingleton {
     private static final Logger log = LoggerFactory.getLogger(LiveRestore.class);
 
     private final ContainerStore store;
-    private final ContainerRuntime runtime;
+    private final TaskService tasks;
     private final ExitMonitor monitor;
 
-    LiveRestore(ContainerStore store, ContainerRuntime runtime, ExitMonitor monitor) {
+    LiveRestore(ContainerStore store, TaskService tasks, ExitMonitor monitor) {
         this.store = store;
-        this.runtime = runtime;
+        this.tasks = tasks;
         this.monitor = monitor;
     }
 
@@ -37,7 +37,7 @@ class LiveRestore implements SmartInitializingSingleton {
             Container container = store.newContainer(state);
             store.register(container);
             if (state.isRunning() && Native.isAlive(state.conmonPid())) {
-                runtime.adopt(container);
+                tasks.adopt(container);
                 adopted++;
             }
         }

@@ -30,7 +30,7 @@ public class ContainerStore {
     }
 
     public Container newContainer(ContainerState state) {
-        return new Container(state, bundleOf(state.id()), runDirOf(state.id()));
+        return new Container(state, bundleOf(state.id()), runDirOf(state.id()), properties.exitDir());
     }
 
     public Path bundleOf(String id) {
@@ -63,6 +63,11 @@ public class ContainerStore {
 
     public void register(Container container) {
         containers.put(container.id(), container);
+    }
+
+    /** Registers the container unless one with its id is known already; false then. */
+    public boolean reserve(Container container) {
+        return containers.putIfAbsent(container.id(), container) == null;
     }
 
     public void forget(String id) {

@@ -207,7 +207,8 @@ class NodeAgentIntegrationTest {
         NodeExit exit = agent.stopContainer(NodeStopRequest.newBuilder().setContainerId(id).setTimeoutSeconds(2).build());
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
         // busybox sleep as pid 1 ignores SIGTERM: the SIGKILL after the timeout ends it (128 + 9)
-        assertThat(exit.getExitCode()).isIn(137, 143);
+        assertThat(exit.getExitCode()).isEqualTo(137);
+        assertThat(exit.getRunId()).isEqualTo(1);
     }
 
     @Test
@@ -335,14 +336,16 @@ class NodeAgentIntegrationTest {
     @Test
     void restart_exitedContainer_runsAgainAndAppendsLogs() throws Exception {
         String id = create(config("echo", "again"));
-        agent.startContainer(ref(id));
-        exit(id);
+        assertThat(agent.startContainer(ref(id)).getRunId()).isEqualTo(1);
+        assertThat(exit(id).getExit().getRunId()).isEqualTo(1);
         exits.remove(id);
         Attachment attachment = attach(id, false);
-        agent.startContainer(ref(id));
+        assertThat(agent.startContainer(ref(id)).getRunId()).isEqualTo(2);
         attachment.awaitEnd();
         assertThat(attachment.stdout()).isEqualTo("again\n");
-        exit(id);
+        NodeEvent second = exit(id);
+        assertThat(second.getRunId()).isEqualTo(2);
+        assertThat(second.getExit().getRunId()).isEqualTo(2);
         List<LogEntry> all = logs(ReadLogsRequest.newBuilder().setContainerId(id).setStdout(true).setTail(-1).build());
         assertThat(all).extracting(e -> e.getData().toStringUtf8()).containsExactly("again\n", "again\n");
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.berth.common.error.BerthException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -81,5 +82,40 @@ class SupervisorTest {
             assertThat(results.get(i).get(10, TimeUnit.SECONDS)).isEqualTo(i);
         }
         assertThat(peak.get()).isEqualTo(3);
+    }
+
+    @Test
+    void submitWhenDone_eventCompletes_runsTaskOnAWorker() throws Exception {
+        supervisor = new Supervisor(1, 4);
+        CompletableFuture<String> exited = new CompletableFuture<>();
+        CompletableFuture<String> after = supervisor.submitWhenDone(exited, Duration.ofMinutes(1),
+                () -> Thread.currentThread().getName());
+
+        assertThat(after).isNotDone();
+        exited.complete("exit");
+
+        assertThat(after.get(5, TimeUnit.SECONDS)).startsWith("supervisor-worker-");
+    }
+
+    @Test
+    void submitWhenDone_eventNeverCompletes_runsTaskAtTheDeadline() throws Exception {
+        supervisor = new Supervisor(1, 4);
+        long started = System.nanoTime();
+
+        Integer result = supervisor.submitWhenDone(new CompletableFuture<>(), Duration.ofMillis(100), () -> 7)
+                .get(5, TimeUnit.SECONDS);
+
+        assertThat(result).isEqualTo(7);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(100));
+    }
+
+    @Test
+    void schedule_runsAfterTheDelay() throws Exception {
+        supervisor = new Supervisor(1, 4);
+        long started = System.nanoTime();
+
+        supervisor.schedule(Duration.ofMillis(50), () -> 1).get(5, TimeUnit.SECONDS);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(50));
     }
 }

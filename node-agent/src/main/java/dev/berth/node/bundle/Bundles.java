@@ -1,6 +1,7 @@
-package dev.berth.node.executor;
+package dev.berth.node.bundle;
 
 import dev.berth.node.nativ.Mounts;
+import dev.berth.node.nativ.Trees;
 import dev.berth.node.spec.HostLimits;
 import dev.berth.node.spec.OciSpecFactory;
 import dev.berth.node.spec.UserResolver;
@@ -13,23 +14,28 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Makes a container's bundle: writable layer and work dir, the overlay rootfs, the generated
- * /etc/hostname, /etc/hosts, /etc/resolv.conf, and config.json.
+ * A container's files on this node: the bundle (writable layer and work dir, the overlay rootfs,
+ * the generated /etc/hostname, /etc/hosts, /etc/resolv.conf, config.json) and its run directory.
+ * Callers hold the container's lock.
  */
 @Component
-class BundleBuilder {
+public class Bundles {
 
     private static final String LAYERS_FILE = "layers";
 
     private final OciSpecFactory specFactory = new OciSpecFactory();
     private final JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-    void build(Container container, NodeCreateRequest request, List<Path> layersBottomFirst) throws IOException {
+    private static final Logger log = LoggerFactory.getLogger(Bundles.class);
+
+    public void build(Container container, NodeCreateRequest request, List<Path> layersBottomFirst) throws IOException {
         Path bundle = container.bundle();
         Path upper = bundle.resolve("upper");
         Path work = bundle.resolve("work");
@@ -55,7 +61,7 @@ class BundleBuilder {
     }
 
     /** Mounts the overlay unless it is there already (a restarted container, a restarted agent). */
-    void mount(Container container, List<Path> layersBottomFirst, Path upper, Path work) throws IOException {
+    private void mount(Container container, List<Path> layersBottomFirst, Path upper, Path work) throws IOException {
         if (Mounts.isMountPoint(container.rootfs())) {
             return;
         }
@@ -64,13 +70,34 @@ class BundleBuilder {
         Mounts.mountOverlay(topFirst, upper, work, container.rootfs());
     }
 
-    /** Mounts the rootfs again from the layer list kept in the bundle. */
-    void remountIfNeeded(Container container) throws IOException {
-        if (Mounts.isMountPoint(container.rootfs())) {
-            return;
+    /**
+     * Makes the bundle ready for a new run: the rootfs mounted again if needed (from the layer list
+     * kept in the bundle), and the previous run's pid file, exit files and conmon sockets gone.
+     */
+    public void prepareRun(Container container) throws IOException {
+        if (!Mounts.isMountPoint(container.rootfs())) {
+            List<Path> layers = Files.readAllLines(container.bundle().resolve(LAYERS_FILE)).stream().map(Path::of).toList();
+            mount(container, layers, container.bundle().resolve("upper"), container.bundle().resolve("work"));
         }
-        List<Path> layers = Files.readAllLines(container.bundle().resolve(LAYERS_FILE)).stream().map(Path::of).toList();
-        mount(container, layers, container.bundle().resolve("upper"), container.bundle().resolve("work"));
+        Trees.deleteRecursively(container.runDir());
+        Files.createDirectories(container.runDir());
+        Files.createDirectories(container.exitDir());
+        Files.deleteIfExists(container.exitDir().resolve(container.id()));
+        for (String stale : List.of("pidfile", "attach", "ctl", "winsz")) {
+            Files.deleteIfExists(container.bundle().resolve(stale));
+        }
+    }
+
+    /** Unmounts the rootfs and deletes the bundle, the run directory and the exit file. */
+    public void discard(Container container) {
+        Mounts.unmount(container.rootfs());
+        try {
+            Trees.deleteRecursively(container.bundle());
+            Trees.deleteRecursively(container.runDir());
+            Files.deleteIfExists(container.exitDir().resolve(container.id()));
+        } catch (IOException e) {
+            log.warn("cannot delete files of {}: {}", container.id(), e.getMessage());
+        }
     }
 
     private static String hostResolvConf() {

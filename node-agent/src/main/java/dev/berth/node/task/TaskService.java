@@ -1,0 +1,268 @@
+package dev.berth.node.task;
+
+import dev.berth.common.error.BerthException;
+import dev.berth.node.bundle.Bundles;
+import dev.berth.node.command.ExternalCommand;
+import dev.berth.node.executor.ConmonRuntime;
+import dev.berth.node.snapshot.SnapshotStore;
+import dev.berth.node.spec.OciSpecFactory;
+import dev.berth.node.spec.Signals;
+import dev.berth.node.state.Container;
+import dev.berth.node.state.ContainerProcess;
+import dev.berth.node.state.ContainerState;
+import dev.berth.node.state.ContainerStore;
+import dev.berth.node.state.ProcessExit;
+import dev.berth.node.supervisor.EventBus;
+import dev.berth.node.supervisor.Supervisor;
+import dev.berth.proto.v1.NodeCreateRequest;
+import dev.berth.proto.v1.NodeEventType;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.Lock;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The container lifecycle on this node (containerd's task service): create, start, stop, kill,
+ * exit and remove. It runs on the supervisor's workers, follows the one locking rule of
+ * {@link Container}, and leaves files to {@link Bundles} and processes to {@link ConmonRuntime}.
+ * Work that must wait for an exit (SIGKILL after the stop timeout, the rest of a forced remove)
+ * is queued as a task of its own instead of holding a worker.
+ */
+@Component
+public class TaskService {
+
+    private static final Logger log = LoggerFactory.getLogger(TaskService.class);
+    private static final Pattern VALID_ID = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]{0,127}");
+    /** How long a forced remove waits for the killed process's exit before runc delete --force. */
+    private static final Duration REMOVE_EXIT_WAIT = Duration.ofSeconds(30);
+
+    private final ContainerStore store;
+    private final SnapshotStore snapshots;
+    private final Bundles bundles;
+    private final ConmonRuntime runtime;
+    private final EventBus events;
+    private final Supervisor supervisor;
+
+    TaskService(ContainerStore store, SnapshotStore snapshots, Bundles bundles, ConmonRuntime runtime,
+                EventBus events, Supervisor supervisor) {
+        this.store = store;
+        this.snapshots = snapshots;
+        this.bundles = bundles;
+        this.runtime = runtime;
+        this.events = events;
+        this.supervisor = supervisor;
+    }
+
+    /** Prepares the container (snapshot, writable layer, bundle); returns it. */
+    public Container create(NodeCreateRequest request) {
+        String id = request.getContainerId();
+        if (!VALID_ID.matcher(id).matches()) {
+            throw BerthException.invalid("invalid container id: " + id);
+        }
+        OciSpecFactory.args(request.getConfig()); // refuses an empty command early
+        Container container = store.newContainer(ContainerState.created(id, request.getConfig().getTty(),
+                request.getConfig().getOpenStdin(), request.getConfig().getStopSignal()));
+        if (Files.exists(container.bundle()) || !store.reserve(container)) {
+            throw BerthException.alreadyExists("container " + id + " already exists");
+        }
+        return locked(container, () -> {
+            try {
+                List<Path> layers = snapshots.prepare(request.getImageId());
+                bundles.build(container, request, layers);
+                store.update(container, container.state());
+                return container;
+            } catch (IOException | RuntimeException e) {
+                store.forget(id);
+                bundles.discard(container);
+                if (e instanceof BerthException be) {
+                    throw be;
+                }
+                throw BerthException.internal("cannot create container " + id + ": " + e.getMessage(), e);
+            }
+        });
+    }
+
+    /** A new run of the main process (conmon + runc create + runc start); returns the running state. */
+    public ContainerState start(String id) {
+        Container container = store.get(id);
+        return locked(container, () -> {
+            if (container.state().isRunning()) {
+                return container.state();
+            }
+            try {
+                bundles.prepareRun(container);
+            } catch (IOException e) {
+                throw BerthException.internal("cannot prepare container " + id + ": " + e.getMessage(), e);
+            }
+            // The process exists before conmon does: the monitor may see its exit file before we
+            // return, and its exit task then waits for this lock.
+            long runId = container.state().nextRunId();
+            container.newRun(runId);
+            ConmonRuntime.Started started;
+            try {
+                started = runtime.startMain(container);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw BerthException.internal("interrupted", e);
+            }
+            ContainerState running = container.state().running(runId, started.pid(), started.conmonPid(), Instant.now());
+            store.update(container, running);
+            events.publish(NodeEventType.NODE_EVENT_TYPE_STARTED, running);
+            return running;
+        });
+    }
+
+    /**
+     * Sends the stop signal, and SIGKILL after the timeout (negative: never). Completes with the
+     * state once the run's exit is recorded.
+     */
+    public CompletableFuture<ContainerState> stop(String id, String signal, int timeoutSeconds) {
+        Container container = store.get(id);
+        ContainerProcess main = locked(container, () -> {
+            if (!container.state().isRunning()) {
+                return null;
+            }
+            String requested = signal == null || signal.isBlank() ? container.state().stopSignal() : signal;
+            runtime.signal(id, Signals.parse(requested, Signals.SIGTERM));
+            return container.mainProcess();
+        });
+        if (main == null) {
+            return CompletableFuture.completedFuture(container.state());
+        }
+        if (timeoutSeconds >= 0) {
+            supervisor.submitWhenDone(main.exit(), Duration.ofSeconds(timeoutSeconds), () -> killIfRunning(container, main));
+        }
+        return main.exit().thenApply(exit -> container.state());
+    }
+
+    /** SIGKILL for a process that outlived its stop timeout (nothing if it has exited meanwhile). */
+    private Void killIfRunning(Container container, ContainerProcess process) {
+        locked(container, () -> {
+            if (!process.hasExited() && process == container.mainProcess()) {
+                runtime.signal(container.id(), Signals.SIGKILL);
+            }
+            return null;
+        });
+        return null;
+    }
+
+    public void kill(String id, String signal) {
+        Container container = store.get(id);
+        int number = Signals.parse(signal, Signals.SIGKILL);
+        locked(container, () -> {
+            if (!container.state().isRunning()) {
+                throw BerthException.precondition("Container " + id + " is not running");
+            }
+            ExternalCommand.Result result = runtime.signal(id, number);
+            if (!result.ok() && container.state().isRunning() && !result.output().contains("not running")) {
+                throw BerthException.internal("runc kill failed: " + result.output(), null);
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Records the exit of {@code process}, found by the monitor. Ignored unless it is the current
+     * run's main process and still running: the monitor may report one exit more than once.
+     */
+    public void exited(Container container, ContainerProcess process, ProcessExit exit) {
+        locked(container, () -> {
+            if (process != container.mainProcess() || process.hasExited() || !container.state().isRunning()) {
+                return null;
+            }
+            ContainerState state = container.state().exited(notBeforeStart(container, exit));
+            store.update(container, state);
+            process.exit().complete(exit);
+            events.publish(NodeEventType.NODE_EVENT_TYPE_EXITED, state);
+            // The overlay mount and upper dir stay: logs and a restart still need them until remove.
+            runtime.delete(container.id());
+            try {
+                Files.deleteIfExists(process.exitFiles()[0]);
+            } catch (IOException e) {
+                log.debug("cannot delete exit file of {}: {}", container.id(), e.getMessage());
+            }
+            return null;
+        });
+    }
+
+    /**
+     * The exit file's time comes from the kernel's coarse clock and a fast process can exit before
+     * {@code runc start} returns: never report a run as finished before it started.
+     */
+    private static ProcessExit notBeforeStart(Container container, ProcessExit exit) {
+        String startedAt = container.state().startedAt();
+        if (startedAt == null || !exit.finishedAt().isBefore(Instant.parse(startedAt))) {
+            return exit;
+        }
+        return new ProcessExit(exit.code(), Instant.parse(startedAt), exit.oomKilled());
+    }
+
+    /**
+     * Removes the container and its files. A running one is refused unless forced; forced, it is
+     * killed and the removal goes on as a new task once its exit is recorded.
+     */
+    public CompletableFuture<Void> remove(String id, boolean force) {
+        Container container = store.find(id);
+        if (container == null) {
+            bundles.discard(store.newContainer(ContainerState.created(id, false, false, "")));
+            return CompletableFuture.completedFuture(null);
+        }
+        ContainerProcess killed = locked(container, () -> {
+            if (!container.state().isRunning()) {
+                discard(container, false);
+                return null;
+            }
+            if (!force) {
+                throw BerthException.precondition("You cannot remove a running container " + id
+                        + ". Stop the container before attempting removal or force remove");
+            }
+            runtime.signal(id, Signals.SIGKILL);
+            return container.mainProcess();
+        });
+        if (killed == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return supervisor.submitWhenDone(killed.exit(), REMOVE_EXIT_WAIT, () -> locked(container, () -> {
+            // A finished run was deleted from runc when its exit was recorded: only a killed run
+            // that did not finish in time is left to force.
+            discard(container, !killed.hasExited());
+            return null;
+        }));
+    }
+
+    private void discard(Container container, boolean forceRuntimeDelete) {
+        container.hub().close();
+        if (forceRuntimeDelete) {
+            runtime.forceDelete(container.id());
+        }
+        store.forget(container.id());
+        bundles.discard(container);
+    }
+
+    /** Re-adopts a container found running by the live restore: reconnects its output. */
+    public void adopt(Container container) {
+        locked(container, () -> {
+            runtime.reattach(container);
+            return null;
+        });
+    }
+
+    private static <T> T locked(Container container, Supplier<T> action) {
+        Lock lock = container.lock();
+        lock.lock();
+        try {
+            return action.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+}
