@@ -110,7 +110,8 @@ public class ContainerCreation {
             String nodeId) {
         return new ContainerRow(ContainerIds.newId(), name, imageId, config.getImage(),
                 ProtoJson.write(config), ProtoJson.write(hostConfig),
-                State.CREATED.dockerName(), 0, 0, "", false, Times.now(), null, null, 0, nodeId, "{}", null);
+                State.CREATED.dockerName(), 0, 0, "", false, Times.now(), null, null, 0, nodeId, "{}", 0,
+                ContainerRow.NO_RUN, null);
     }
 
     private static boolean isDuplicateKey(Throwable e) {

@@ -81,8 +81,7 @@ public class ContainerRemoval {
         }
         Exit recorded = Exit.fromNode(exit);
         guard.run(marked.id(), () -> lookup.current(marked.id()).ifPresent(row -> store.update(
-                row.withExit(recorded.code(), recorded.finishedAt(), recorded.oomKilled(), recorded.error())
-                        .withStatus(State.REMOVING.dockerName()),
+                ExitRecorder.withExit(row, recorded).withStatus(State.REMOVING.dockerName()),
                 "die", Map.of("exitCode", Integer.toString(recorded.code())))));
     }
 

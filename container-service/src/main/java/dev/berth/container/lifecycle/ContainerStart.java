@@ -17,8 +17,9 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 
 /**
- * Start: the node runs the process, then {@code running} is persisted with pid and start
- * time, unless the exit was recorded first (a fast process): then the exit stands.
+ * Start: the node runs the process, then {@code running} is persisted with pid, start time and
+ * the node's run id, unless that run's exit was recorded first (a fast process): then the exit
+ * stands.
  */
 @Component
 public class ContainerStart {
@@ -67,20 +68,18 @@ public class ContainerStart {
         }
         OffsetDateTime startedAt = Times.fromProtoOrNow(started.getStartedAt());
         ContainerRow after = guard.apply(row.id(), () -> lookup.current(row.id())
-                .map(current -> recordStart(current, started.getPid(), startedAt))
+                .map(current -> recordStart(current, started.getPid(), startedAt, started.getRunId()))
                 .orElse(row));
         return new Result(after, false);
     }
 
-    private ContainerRow recordStart(ContainerRow current, int pid, OffsetDateTime startedAt) {
+    private ContainerRow recordStart(ContainerRow current, int pid, OffsetDateTime startedAt, long runId) {
         State state = State.of(current.status());
-        boolean exitAlreadyRecorded = state == State.EXITED && current.finishedAt() != null
-                && !current.finishedAt().isBefore(startedAt);
-        if (exitAlreadyRecorded) {
+        if (current.exitedRunId() >= runId) {
             return store.update(current.withStartTime(startedAt), "start", Map.of("pid", Integer.toString(pid)));
         }
         if (state == State.CREATED || state == State.EXITED) {
-            return store.update(current.withStarted(State.RUNNING.dockerName(), pid, startedAt), "start",
+            return store.update(current.withStarted(State.RUNNING.dockerName(), pid, startedAt, runId), "start",
                     Map.of("pid", Integer.toString(pid)));
         }
         return current;

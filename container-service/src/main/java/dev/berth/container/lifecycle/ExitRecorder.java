@@ -1,6 +1,5 @@
 package dev.berth.container.lifecycle;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,18 +20,13 @@ import dev.berth.container.waiting.WaitRegistry;
 /**
  * Records process exits, whoever reports them first (the node's event stream or a stop's
  * answer): persists {@code exited}, answers waiters, then removes auto-remove containers.
- * Idempotent: an exit no newer than the recorded one is ignored.
+ * Exits are matched to runs by the node's run id: the exit of a run already recorded, or of a
+ * run older than the latest one started, is ignored.
  */
 @Component
 public class ExitRecorder {
 
     private static final Logger log = LoggerFactory.getLogger(ExitRecorder.class);
-    /**
-     * The database rounds times to microseconds and a fast process can finish within the
-     * instant its start is recorded; a previous run's exit is older than that by far (a start
-     * alone takes tens of milliseconds).
-     */
-    private static final Duration CLOCK_SLACK = Duration.ofMillis(5);
 
     private final ContainerRepository containers;
     private final ContainerGuard guard;
@@ -75,28 +69,30 @@ public class ExitRecorder {
         }
         if (state == State.REMOVING) {
             // Keep the code for the "removed" waiters; the status stays removing.
-            store.update(row.withExit(exit.code(), exit.finishedAt(), exit.oomKilled(), exit.error())
-                    .withStatus(State.REMOVING.dockerName()), "die", Map.of("exitCode", Integer.toString(exit.code())));
+            store.update(withExit(row, exit).withStatus(State.REMOVING.dockerName()), "die", Map.of("exitCode", Integer.toString(exit.code())));
             return null;
         }
         if (state != State.EXITED && !Transitions.isLegal(state, State.EXITED)) {
             return null;
         }
-        ContainerRow saved = store.update(
-                row.withExit(exit.code(), exit.finishedAt(), exit.oomKilled(), exit.error()),
-                "die", Map.of("exitCode", Integer.toString(exit.code())));
+        ContainerRow saved = store.update(withExit(row, exit), "die", Map.of("exitCode", Integer.toString(exit.code())));
         waiters.exited(containerId, ContainerWaits.resultOf(saved));
         log.debug("container {} exited with {}", containerId, exit.code());
         return saved;
     }
 
     /**
-     * An exit already recorded (same or older finish time), or one of a run before the
-     * current one (say, a stop's exit reported again after the restart).
+     * An exit of a run whose exit is recorded already (reported twice: by a stop's answer and
+     * the event stream), or of a run before the latest one started (say, a stop's exit reported
+     * again after the restart). The exit of a run newer than the latest start recorded is new:
+     * a fast process can exit before its start is answered.
      */
     static boolean isStale(ContainerRow row, Exit exit) {
-        return (row.finishedAt() != null && !exit.finishedAt().isAfter(row.finishedAt()))
-                || (row.startedAt() != null && exit.finishedAt().plus(CLOCK_SLACK).isBefore(row.startedAt()));
+        return exit.runId() <= row.exitedRunId() || exit.runId() < row.runId();
+    }
+
+    static ContainerRow withExit(ContainerRow row, Exit exit) {
+        return row.withExit(exit.runId(), exit.code(), exit.finishedAt(), exit.oomKilled(), exit.error());
     }
 
     /** Runs {@code action} (a restart) with auto-removal suspended, as Docker does. */

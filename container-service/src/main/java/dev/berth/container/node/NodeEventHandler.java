@@ -105,7 +105,8 @@ public class NodeEventHandler {
             guard.run(id, () -> containers.findById(id)
                     .filter(row -> State.of(row.status()) == State.CREATED)
                     .ifPresent(row -> store.update(row.withStarted(State.RUNNING.dockerName(), event.getPid(),
-                            Times.fromProtoOrNow(event.getTime())), "start", Map.of("reconciled", "true"))));
+                            Times.fromProtoOrNow(event.getTime()), event.getRunId()), "start",
+                            Map.of("reconciled", "true"))));
         }
     }
 
@@ -157,7 +158,7 @@ public class NodeEventHandler {
         for (ContainerRow row : containers.findByNodeId(nodeId)) {
             if (!known.contains(row.id()) && State.of(row.status()).hasProcess()) {
                 log.warn("node {} does not know running container {}: its exit code is lost", nodeId, row.id());
-                exits.record(row.id(), Exit.lost(Times.now()));
+                exits.record(row.id(), Exit.lost(row.runId(), Times.now()));
             }
         }
     }

@@ -10,6 +10,8 @@ import org.springframework.data.relational.core.mapping.Table;
  * One row of {@code containers}: the durable record of a container. Immutable; the
  * {@code with*} methods give the next state. {@code config}, {@code hostConfig} and
  * {@code files} are the proto messages as JSON; {@code status} is Docker's lower-case state name.
+ * {@code runId} is the node's id of the latest run known, {@code exitedRunId} the run whose exit
+ * is recorded (-1: none).
  */
 @Table("containers")
 public record ContainerRow(
@@ -30,39 +32,46 @@ public record ContainerRow(
         int restartCount,
         String nodeId,
         String files,
+        long runId,
+        long exitedRunId,
         @Version Long version) {
+
+    /** {@code exitedRunId} of a row no exit has been recorded for. */
+    public static final long NO_RUN = -1;
 
     public ContainerRow withStatus(String newStatus) {
         return new ContainerRow(id, name, imageId, image, config, hostConfig, newStatus, pid, exitCode, error,
-                oomKilled, createdAt, startedAt, finishedAt, restartCount, nodeId, files, version);
+                oomKilled, createdAt, startedAt, finishedAt, restartCount, nodeId, files, runId, exitedRunId, version);
     }
 
-    /** A process started: clears the previous run's exit information, as Docker does. */
-    public ContainerRow withStarted(String newStatus, int newPid, OffsetDateTime at) {
+    /** Run {@code newRunId} started: clears the previous run's exit information, as Docker does. */
+    public ContainerRow withStarted(String newStatus, int newPid, OffsetDateTime at, long newRunId) {
         return new ContainerRow(id, name, imageId, image, config, hostConfig, newStatus, newPid, 0, "",
-                false, createdAt, at, finishedAt, 0, nodeId, files, version);
+                false, createdAt, at, finishedAt, 0, nodeId, files, newRunId, exitedRunId, version);
     }
 
-    public ContainerRow withExit(int code, OffsetDateTime at, boolean oom, String newError) {
+    /** The exit of run {@code exitRunId}, which may be recorded before its start (a fast process). */
+    public ContainerRow withExit(long exitRunId, int code, OffsetDateTime at, boolean oom, String newError) {
         return new ContainerRow(id, name, imageId, image, config, hostConfig, "exited", 0, code, newError,
-                oom, createdAt, startedAt, at, restartCount, nodeId, files, version);
+                oom, createdAt, startedAt, at, restartCount, nodeId, files, Math.max(runId, exitRunId), exitRunId,
+                version);
     }
 
     /** A start the runtime refused: the status is kept, the failure recorded. */
     public ContainerRow withStartError(int code, String newError) {
         return new ContainerRow(id, name, imageId, image, config, hostConfig, status, 0, code, newError,
-                oomKilled, createdAt, startedAt, finishedAt, restartCount, nodeId, files, version);
+                oomKilled, createdAt, startedAt, finishedAt, restartCount, nodeId, files, runId, exitedRunId, version);
     }
 
     /** The start time of a process whose exit was recorded first (so no pid any more). */
     public ContainerRow withStartTime(OffsetDateTime at) {
         return new ContainerRow(id, name, imageId, image, config, hostConfig, status, 0, exitCode, error,
-                oomKilled, createdAt, at, finishedAt, restartCount, nodeId, files, version);
+                oomKilled, createdAt, at, finishedAt, restartCount, nodeId, files, runId, exitedRunId, version);
     }
 
     /** Where the node keeps the container's files (ContainerFiles as JSON). */
     public ContainerRow withFiles(String newFiles) {
         return new ContainerRow(id, name, imageId, image, config, hostConfig, status, pid, exitCode, error,
-                oomKilled, createdAt, startedAt, finishedAt, restartCount, nodeId, newFiles, version);
+                oomKilled, createdAt, startedAt, finishedAt, restartCount, nodeId, newFiles, runId, exitedRunId, version);
     }
 }

@@ -52,6 +52,7 @@ final class FakeNodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements Aut
         final NodeCreateRequest request;
         volatile NodeContainerStatus status = NodeContainerStatus.NODE_CONTAINER_STATUS_CREATED;
         volatile int pid;
+        volatile long runId;
         volatile NodeExit exit;
 
         Fake(NodeCreateRequest request) {
@@ -120,14 +121,16 @@ final class FakeNodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements Aut
         }
         Timestamp startedAt = now();
         fake.pid = pids.incrementAndGet();
+        fake.runId++;
         fake.status = NodeContainerStatus.NODE_CONTAINER_STATUS_RUNNING;
         publish(NodeEvent.newBuilder().setType(NodeEventType.NODE_EVENT_TYPE_STARTED)
                 .setContainerId(request.getContainerId()).setStatus(fake.status).setPid(fake.pid)
-                .setTime(startedAt).build());
+                .setRunId(fake.runId).setTime(startedAt).build());
         if (cmd.size() == 2 && cmd.get(0).equals("exit")) {
             exit(request.getContainerId(), Integer.parseInt(cmd.get(1)));
         }
-        done(response, NodeStartResponse.newBuilder().setPid(fake.pid).setStartedAt(startedAt).build());
+        done(response, NodeStartResponse.newBuilder().setPid(fake.pid).setRunId(fake.runId).setStartedAt(startedAt)
+                .build());
     }
 
     @Override
@@ -180,7 +183,8 @@ final class FakeNodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements Aut
             for (Map.Entry<String, Fake> entry : containers.entrySet()) {
                 Fake fake = entry.getValue();
                 NodeEvent.Builder snapshot = NodeEvent.newBuilder().setType(NodeEventType.NODE_EVENT_TYPE_SNAPSHOT)
-                        .setContainerId(entry.getKey()).setStatus(fake.status).setPid(fake.pid).setTime(now());
+                        .setContainerId(entry.getKey()).setStatus(fake.status).setPid(fake.pid)
+                        .setRunId(fake.runId).setTime(now());
                 if (fake.exit != null) {
                     snapshot.setExit(fake.exit);
                 }
@@ -196,9 +200,9 @@ final class FakeNodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements Aut
     synchronized void exit(String id, int code) {
         Fake fake = containers.get(id);
         fake.status = NodeContainerStatus.NODE_CONTAINER_STATUS_EXITED;
-        fake.exit = NodeExit.newBuilder().setExitCode(code).setFinishedAt(now()).build();
+        fake.exit = NodeExit.newBuilder().setRunId(fake.runId).setExitCode(code).setFinishedAt(now()).build();
         publish(NodeEvent.newBuilder().setType(NodeEventType.NODE_EVENT_TYPE_EXITED).setContainerId(id)
-                .setStatus(fake.status).setTime(fake.exit.getFinishedAt()).setExit(fake.exit).build());
+                .setStatus(fake.status).setRunId(fake.runId).setTime(fake.exit.getFinishedAt()).setExit(fake.exit).build());
     }
 
     private synchronized void publish(NodeEvent event) {

@@ -13,42 +13,55 @@ class ExitRecorderTest {
 
     private static final OffsetDateTime T = Times.now();
 
-    private static ContainerRow row(String status, OffsetDateTime startedAt, OffsetDateTime finishedAt) {
+    private static ContainerRow row(String status, long runId, long exitedRunId) {
         return new ContainerRow("c", "n", "sha256:x", "busybox", "{}", "{}", status, 0, 0, "", false, T.minusHours(1),
-                startedAt, finishedAt, 0, "local", "{}", 1L);
+                T, null, 0, "local", "{}", runId, exitedRunId, 1L);
     }
 
-    private static Exit exitAt(OffsetDateTime at) {
-        return new Exit(1, at, false, "");
-    }
-
-    @Test
-    void isStale_firstExitOfARunIsNew() {
-        assertThat(ExitRecorder.isStale(row("running", T, null), exitAt(T.plusSeconds(1)))).isFalse();
+    /** The times say nothing: only the run ids decide. */
+    private static Exit exitOf(long runId) {
+        return new Exit(runId, 1, T.minusDays(1), false, "");
     }
 
     @Test
-    void isStale_exitBeforeStartWasRecordedIsNew() {
-        assertThat(ExitRecorder.isStale(row("created", null, null), exitAt(T))).isFalse();
+    void isStale_exitOfTheRunningRunIsNew() {
+        assertThat(ExitRecorder.isStale(row("running", 1, ContainerRow.NO_RUN), exitOf(1))).isFalse();
     }
 
     @Test
-    void isStale_sameExitTwiceIsStale() {
-        assertThat(ExitRecorder.isStale(row("exited", T, T.plusSeconds(1)), exitAt(T.plusSeconds(1)))).isTrue();
+    void isStale_exitBeforeTheFirstStartWasRecordedIsNew() {
+        assertThat(ExitRecorder.isStale(row("created", 0, ContainerRow.NO_RUN), exitOf(1))).isFalse();
+    }
+
+    @Test
+    void isStale_sameRunsExitTwiceIsStale() {
+        assertThat(ExitRecorder.isStale(row("exited", 3, 3), exitOf(3))).isTrue();
     }
 
     @Test
     void isStale_previousRunsExitAfterRestartIsStale() {
-        ContainerRow restarted = row("running", T.plusSeconds(5), T.plusSeconds(4));
+        ContainerRow restarted = row("running", 5, 4);
 
-        assertThat(ExitRecorder.isStale(restarted, exitAt(T.plusSeconds(4)))).isTrue();
-        assertThat(ExitRecorder.isStale(restarted, exitAt(T.plusSeconds(6)))).isFalse();
+        assertThat(ExitRecorder.isStale(restarted, exitOf(4))).isTrue();
+        assertThat(ExitRecorder.isStale(restarted, exitOf(5))).isFalse();
+    }
+
+    @Test
+    void isStale_missedExitOfAnOlderRunIsStale() {
+        assertThat(ExitRecorder.isStale(row("running", 5, 2), exitOf(3))).isTrue();
     }
 
     @Test
     void isStale_newRunExitingBeforeItsStartWasRecordedIsNew() {
-        ContainerRow exitedBefore = row("exited", T, T.plusSeconds(1));
+        assertThat(ExitRecorder.isStale(row("exited", 1, 1), exitOf(2))).isFalse();
+    }
 
-        assertThat(ExitRecorder.isStale(exitedBefore, exitAt(T.plusSeconds(9)))).isFalse();
+    @Test
+    void withExit_ofARunNotYetStarted_movesTheRowToThatRun() {
+        ContainerRow exited = ExitRecorder.withExit(row("exited", 1, 1), exitOf(2));
+
+        assertThat(exited.runId()).isEqualTo(2);
+        assertThat(exited.exitedRunId()).isEqualTo(2);
+        assertThat(exited.status()).isEqualTo("exited");
     }
 }
