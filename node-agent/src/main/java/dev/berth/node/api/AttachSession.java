@@ -1,10 +1,10 @@
 package dev.berth.node.api;
 
-import dev.berth.common.error.GrpcStatuses;
 import com.google.protobuf.ByteString;
-import dev.berth.node.attach.AttachSink;
-import dev.berth.node.attach.OutputKind;
 import dev.berth.common.error.BerthException;
+import dev.berth.node.attach.AttachSink;
+import dev.berth.node.attach.ClientOutbox;
+import dev.berth.node.attach.OutputKind;
 import dev.berth.node.logs.LogReader;
 import dev.berth.node.nativ.Native;
 import dev.berth.node.state.Container;
@@ -20,37 +20,50 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
-/** One Attach call: registers with the container's output hub, forwards stdin, resize and stdin close. */
+/**
+ * One Attach call: registers with the container's output hub, forwards stdin, resize and stdin
+ * close. Output reaches the client through its own {@link ClientOutbox}: the output pump never
+ * waits for this client, and a client too far behind is dropped alone.
+ */
 final class AttachSession implements StreamObserver<AttachRequest>, AttachSink {
 
     private static final int O_WRONLY_NONBLOCK = 1 | 04000;
-    private static final long READY_WAIT_NANOS = 10_000_000_000L;
+    /** Logs replayed ahead of live output: the replay waits for the client beyond this. */
+    static final long REPLAY_BUFFER_BYTES = 1 << 20;
+    /** Live output one client may lag behind before it is dropped. */
+    static final long LIVE_BUFFER_BYTES = 16 << 20;
 
     private final ServerCallStreamObserver<AttachResponse> responses;
     private final ContainerStore store;
     private final Executor stdinWriter;
+    private final Executor logReplays;
+    private final ClientOutbox<AttachResponse> outbox;
     private CompletableFuture<Void> stdinQueue = CompletableFuture.completedFuture(null);
-    private Container container;
-    private boolean stdout;
-    private boolean stderr;
-    private boolean stdin;
-    private boolean finished;
+    private volatile Container container;
+    private volatile boolean stdout;
+    private volatile boolean stderr;
+    private volatile boolean stdin;
 
-    AttachSession(ServerCallStreamObserver<AttachResponse> responses, ContainerStore store, Executor stdinWriter) {
+    AttachSession(ServerCallStreamObserver<AttachResponse> responses, ContainerStore store, Executor stdinWriter,
+                  Executor logReplays) {
         this.responses = responses;
         this.store = store;
         this.stdinWriter = stdinWriter;
+        this.logReplays = logReplays;
+        this.outbox = GrpcClient.outbox(responses, AttachSession::size, REPLAY_BUFFER_BYTES, LIVE_BUFFER_BYTES);
         // Manual inbound flow control: the next client message is requested once stdin was written,
         // so a container that does not read its stdin slows the client instead of filling memory,
-        // and the call's executor (which also runs onReady) never blocks on a socket write.
+        // and the call's executor never blocks on a socket write.
         responses.disableAutoRequest();
         responses.request(1);
-        responses.setOnCancelHandler(this::detach);
-        responses.setOnReadyHandler(this::readyForMore);
+        responses.setOnCancelHandler(() -> {
+            detach();
+            outbox.cancel();
+        });
     }
 
-    private synchronized void readyForMore() {
-        notifyAll();
+    private static int size(AttachResponse response) {
+        return response.hasOutput() ? response.getOutput().getData().size() : 0;
     }
 
     @Override
@@ -98,98 +111,88 @@ final class AttachSession implements StreamObserver<AttachRequest>, AttachSink {
         }, stdinWriter);
     }
 
-    private synchronized void open(AttachOpen open) {
+    private void open(AttachOpen open) {
         if (container != null) {
             throw BerthException.invalid("attach already opened");
         }
-        container = store.get(open.getContainerId());
+        Container opened = store.get(open.getContainerId());
         stdout = open.getStdout();
         stderr = open.getStderr();
         stdin = open.getStdin();
-        // Registration, ready and the replay happen under this session's lock: live output waits behind them.
-        boolean registered = open.getStream() && container.hub().register(this, container.state().isRunning());
-        responses.onNext(AttachResponse.newBuilder().setReady(true).build());
+        container = opened;
+        // Live output registered from here waits in the outbox behind "ready" and the replay.
+        boolean registered = open.getStream() && opened.hub().register(this, opened.state().isRunning());
+        putBacklog(AttachResponse.newBuilder().setReady(true).build());
         if (open.getLogs()) {
-            replayLogs();
+            logReplays.execute(() -> {
+                replayLogs(opened);
+                endBacklog(registered);
+            });
+        } else {
+            endBacklog(registered);
         }
+    }
+
+    private void endBacklog(boolean registered) {
+        outbox.backlogDone();
         if (!registered) {
-            finish();
+            outbox.close();
         }
     }
 
-    private void replayLogs() {
+    /** On a thread of its own: waits for the client as it needs to, holding up nobody else. */
+    private void replayLogs(Container opened) {
         try {
-            LogReader.read(container.logFile(), new LogReader.Query(stdout, stderr, null, null, -1, false),
-                    container.hub(), () -> false, () -> false, entry -> send(entry.stream(), entry.data()));
+            LogReader.read(opened.logFile(), new LogReader.Query(stdout, stderr, null, null, -1, false),
+                    opened.hub(), () -> false, outbox::isFinished,
+                    entry -> outbox.putBacklog(chunk(entry.stream(), entry.data())));
         } catch (IOException e) {
-            throw BerthException.internal("cannot read logs: " + e.getMessage(), e);
+            fail(BerthException.internal("cannot read logs: " + e.getMessage(), e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            outbox.cancel();
         }
     }
 
-    @Override
-    public synchronized void output(OutputKind kind, byte[] data) {
-        if ((kind == OutputKind.STDOUT && stdout) || (kind == OutputKind.STDERR && stderr)) {
-            awaitReady();
-            send(kind, data);
-        }
-    }
-
-    /**
-     * Back-pressure: a slow client slows the pump (and so the container's output, as on Docker)
-     * instead of growing the agent's buffers; bounded so one stuck client cannot stall it forever.
-     */
-    private void awaitReady() {
-        long deadline = System.nanoTime() + READY_WAIT_NANOS;
+    private void putBacklog(AttachResponse response) {
         try {
-            while (!responses.isReady() && !responses.isCancelled() && !finished) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return;
-                }
-                wait(Math.max(1, left / 1_000_000));
-            }
+            outbox.putBacklog(response);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            outbox.cancel();
         }
-    }
-
-    private void send(OutputKind kind, byte[] data) {
-        if (finished || responses.isCancelled()) {
-            return;
-        }
-        responses.onNext(AttachResponse.newBuilder().setOutput(OutputChunk.newBuilder()
-                .setStream(ProtoMapper.stream(kind)).setData(ByteString.copyFrom(data))).build());
     }
 
     @Override
-    public synchronized void end() {
-        finish();
-    }
-
-    private void finish() {
-        if (!finished) {
-            finished = true;
-            if (!responses.isCancelled()) {
-                responses.onCompleted();
+    public void output(OutputKind kind, byte[] data) {
+        if ((kind == OutputKind.STDOUT && stdout) || (kind == OutputKind.STDERR && stderr)) {
+            if (!outbox.offer(chunk(kind, data))) {
+                detach();
             }
         }
     }
 
-    private synchronized void fail(Exception e) {
+    private static AttachResponse chunk(OutputKind kind, byte[] data) {
+        return AttachResponse.newBuilder().setOutput(OutputChunk.newBuilder()
+                .setStream(ProtoMapper.stream(kind)).setData(ByteString.copyFrom(data))).build();
+    }
+
+    @Override
+    public void end() {
+        outbox.close();
+    }
+
+    private void fail(Exception e) {
         detach();
-        if (!finished) {
-            finished = true;
-            responses.onError(GrpcStatuses.toStatus(e));
-        }
+        outbox.fail(e);
     }
 
     private void resize(int rows, int cols) {
-        if (container == null || !container.state().isRunning()) {
+        Container current = container;
+        if (current == null || !current.state().isRunning()) {
             return;
         }
-        String path = container.bundle().resolve("ctl").toString();
+        String path = current.bundle().resolve("ctl").toString();
         int fd = Native.libc().open(path, O_WRONLY_NONBLOCK, 0);
         if (fd >= 0) {
             byte[] message = ("1 " + rows + " " + cols + "\n").getBytes(StandardCharsets.US_ASCII);
@@ -208,6 +211,7 @@ final class AttachSession implements StreamObserver<AttachRequest>, AttachSink {
     @Override
     public void onError(Throwable t) {
         detach();
+        outbox.cancel();
     }
 
     @Override

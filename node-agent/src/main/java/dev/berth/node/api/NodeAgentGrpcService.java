@@ -5,6 +5,7 @@ import dev.berth.common.error.GrpcStatuses;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Empty;
 import dev.berth.node.task.TaskService;
+import dev.berth.node.attach.ClientOutbox;
 import dev.berth.node.logs.LogReader;
 import dev.berth.node.state.Container;
 import dev.berth.node.state.ContainerState;
@@ -44,6 +45,9 @@ import org.springframework.stereotype.Service;
 /** The NodeAgent gRPC service: a thin adapter that queues runtime work on the supervisor. */
 @Service
 class NodeAgentGrpcService extends NodeAgentGrpc.NodeAgentImplBase {
+
+    /** Log entries read ahead of a ReadLogs client. */
+    private static final long LOG_BUFFER_BYTES = 1 << 20;
 
     private final Supervisor supervisor;
     private final TaskService tasks;
@@ -131,7 +135,7 @@ class NodeAgentGrpcService extends NodeAgentGrpc.NodeAgentImplBase {
 
     @Override
     public StreamObserver<AttachRequest> attach(StreamObserver<AttachResponse> responses) {
-        return new AttachSession((ServerCallStreamObserver<AttachResponse>) responses, store, stdinWriters);
+        return new AttachSession((ServerCallStreamObserver<AttachResponse>) responses, store, stdinWriters, logReaders);
     }
 
     @Override
@@ -144,7 +148,9 @@ class NodeAgentGrpcService extends NodeAgentGrpc.NodeAgentImplBase {
             responses.onError(GrpcStatuses.toStatus(e));
             return;
         }
-        out.setOnCancelHandler(() -> { });
+        // The reader has a thread of its own and waits for this client alone once LOG_BUFFER_BYTES wait for it.
+        ClientOutbox<LogEntry> outbox = GrpcClient.outbox(out, entry -> entry.getData().size(), LOG_BUFFER_BYTES, 0);
+        out.setOnCancelHandler(outbox::cancel);
         LogReader.Query query = new LogReader.Query(request.getStdout(), request.getStderr(),
                 request.hasSince() ? ProtoTimes.instant(request.getSince()) : null,
                 request.hasUntil() ? ProtoTimes.instant(request.getUntil()) : null,
@@ -152,17 +158,16 @@ class NodeAgentGrpcService extends NodeAgentGrpc.NodeAgentImplBase {
         logReaders.execute(() -> {
             try {
                 LogReader.read(container.logFile(), query, container.hub(),
-                        () -> container.state().isRunning(), out::isCancelled,
-                        entry -> out.onNext(LogEntry.newBuilder().setStream(ProtoMapper.stream(entry.stream()))
+                        () -> container.state().isRunning(), outbox::isFinished,
+                        entry -> outbox.putBacklog(LogEntry.newBuilder().setStream(ProtoMapper.stream(entry.stream()))
                                 .setTime(ProtoTimes.timestamp(entry.time()))
                                 .setData(ByteString.copyFrom(entry.data())).build()));
-                if (!out.isCancelled()) {
-                    out.onCompleted();
-                }
+                outbox.backlogDone();
+                outbox.close();
+            } catch (InterruptedException e) {
+                outbox.cancel();
             } catch (Exception e) {
-                if (!out.isCancelled()) {
-                    out.onError(GrpcStatuses.toStatus(e));
-                }
+                outbox.fail(e);
             }
         });
     }

@@ -7,11 +7,17 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.List;
 
-/** Reads whole lines appended to a log file since the last call; a line still being written waits. */
+/**
+ * Reads whole lines appended to a log file since the last call, one at a time, so a file of any
+ * size streams through a small buffer; a line still being written waits for the next call.
+ */
 final class LogFileTail implements AutoCloseable {
+
+    /** Takes lines; false stops the reading. */
+    interface LineSink {
+        boolean accept(LogLine line) throws InterruptedException;
+    }
 
     private final Path file;
     private FileChannel channel;
@@ -22,11 +28,11 @@ final class LogFileTail implements AutoCloseable {
         this.file = file;
     }
 
-    List<LogLine> readAvailable() throws IOException {
-        List<LogLine> lines = new ArrayList<>();
+    /** Reads to the current end of the file; false if the sink stopped it. */
+    boolean readAvailable(LineSink sink) throws IOException, InterruptedException {
         if (channel == null) {
             if (!Files.exists(file)) {
-                return lines;
+                return true;
             }
             channel = FileChannel.open(file, StandardOpenOption.READ);
         }
@@ -34,17 +40,23 @@ final class LogFileTail implements AutoCloseable {
             buffer.clear();
             int n = channel.read(buffer);
             if (n <= 0) {
-                return lines;
+                return true;
             }
             byte[] bytes = buffer.array();
+            int lineStart = 0;
             for (int i = 0; i < n; i++) {
                 if (bytes[i] == '\n') {
-                    LogLine.parse(partial.toByteArray()).ifPresent(lines::add);
+                    partial.write(bytes, lineStart, i - lineStart);
+                    lineStart = i + 1;
+                    var line = LogLine.parse(partial.toByteArray());
                     partial.reset();
-                } else {
-                    partial.write(bytes[i]);
+                    if (line.isPresent() && !sink.accept(line.get())) {
+                        // what is left of the buffer is dropped with the reading
+                        return false;
+                    }
                 }
             }
+            partial.write(bytes, lineStart, n - lineStart);
         }
     }
 
