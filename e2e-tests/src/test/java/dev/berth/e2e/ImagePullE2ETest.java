@@ -149,6 +149,20 @@ class ImagePullE2ETest {
     }
 
     @Test
+    void pull_layerThatIsNotTheConfigsDiffId_failsNamingBoth_andRecordsNothing() {
+        RegistryImages.Layer real = RegistryImages.gzip(RegistryImages.tinyTar("f", "what the node unpacks\n"));
+        String claimed = RegistryPush.sha256("what the config claims".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        PushedImage image = pushBusybox("liar", new RegistryImages.Layer(real.mediaType(), real.blob(), claimed));
+        String ref = ref(image);
+
+        CommandResult pulled = docker("pull", ref);
+
+        assertThat(pulled.exitCode()).as(pulled.toString()).isEqualTo(1);
+        assertThat(pulled.stderr()).as(pulled.toString()).contains(claimed, real.diffId());
+        assertThat(docker("images", "-q", ref).stdout()).isEmpty();
+    }
+
+    @Test
     void pull_unknownTag_isManifestUnknown() {
         PushedImage image = pushBusybox("known", RegistryImages.gzip(RegistryImages.tinyTar("f", "known\n")));
         String ref = registry.authority() + "/" + image.repository() + ":nope";

@@ -2,6 +2,8 @@ package dev.berth.gateway.image;
 
 import dev.berth.proto.v1.ContainerServiceGrpc;
 import dev.berth.proto.v1.ImageServiceGrpc;
+import dev.berth.proto.channel.BidiCall;
+import dev.berth.proto.v1.PullImageMessage;
 import dev.berth.proto.v1.PullImageRequest;
 import dev.berth.proto.v1.PullProgress;
 import org.springframework.stereotype.Component;
@@ -15,19 +17,22 @@ import org.springframework.stereotype.Component;
 @Component
 class ImagePulls {
 
-    private final ImageServiceGrpc.ImageServiceBlockingStub images;
+    private final ImageServiceGrpc.ImageServiceStub images;
     private final ContainerServiceGrpc.ContainerServiceStub containers;
 
-    ImagePulls(ImageServiceGrpc.ImageServiceBlockingStub images, ContainerServiceGrpc.ContainerServiceStub containers) {
+    ImagePulls(ImageServiceGrpc.ImageServiceStub images, ContainerServiceGrpc.ContainerServiceStub containers) {
         this.images = images;
         this.containers = containers;
     }
 
     /** @throws dev.berth.gateway.api.DockerApiException when the pull fails before it starts */
     ProgressStream<PullProgress> start(String reference, String platform, String registryAuth) {
-        PullImageRequest request = PullImageRequest.newBuilder()
-                .setReference(reference).setPlatform(platform).setRegistryAuth(registryAuth).build();
-        return ProgressStream.start(() -> new NodeUnpacks(images.pullImage(request), containers), PullMessages::render,
-                "pull of " + reference);
+        PullImageRequest request = PullImageRequest.newBuilder().setReference(reference).setPlatform(platform)
+                .setRegistryAuth(registryAuth).setUnpackedByCaller(true).build();
+        return ProgressStream.start(() -> {
+            BidiCall<PullImageMessage, PullProgress> call = new BidiCall<>(images::pullImage);
+            call.send(PullImageMessage.newBuilder().setRequest(request).build());
+            return new NodeUnpacks(call, containers);
+        }, PullMessages::render, "pull of " + reference);
     }
 }

@@ -17,7 +17,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 import dev.berth.gateway.api.DockerApiException;
-import com.google.protobuf.Empty;
 
 import dev.berth.proto.v1.ContainerServiceGrpc;
 import dev.berth.proto.v1.ImageServiceGrpc;
@@ -26,6 +25,9 @@ import dev.berth.proto.v1.PrepareLayerRequest;
 import dev.berth.proto.v1.PullLayers;
 import dev.berth.proto.v1.LayerPhase;
 import dev.berth.proto.v1.LayerProgress;
+import dev.berth.proto.v1.LayerUnpacked;
+import dev.berth.proto.v1.PreparedLayer;
+import dev.berth.proto.v1.PullImageMessage;
 import dev.berth.proto.v1.PullImageRequest;
 import dev.berth.proto.v1.PullProgress;
 import dev.berth.proto.v1.PullResult;
@@ -44,14 +46,22 @@ class ImagePullsTest {
 
     private final AtomicReference<Script> script = new AtomicReference<>();
     private final AtomicReference<PullImageRequest> received = new AtomicReference<>();
+    private final List<LayerUnpacked> reports = new CopyOnWriteArrayList<>();
     private final List<PrepareLayerRequest> prepared = new CopyOnWriteArrayList<>();
     private final AtomicReference<Status> prepareFailure = new AtomicReference<>();
     private Server server;
     private ManagedChannel channel;
     private ImagePulls pulls;
 
-    /** What the scripted service answers: these events, then the failure (null: completed). */
-    private record Script(List<PullProgress> events, Status failure) {
+    /**
+     * What the scripted service answers: these events, then the failure (null: completed). The
+     * events from the first "Pull complete" or RESULT on wait until the gateway has reported
+     * {@code reports} unpacks, as image-service's do.
+     */
+    private record Script(List<PullProgress> events, Status failure, int reports) {
+        Script(List<PullProgress> events, Status failure) {
+            this(events, failure, 0);
+        }
     }
 
     @BeforeEach
@@ -59,29 +69,61 @@ class ImagePullsTest {
         String name = InProcessServerBuilder.generateName();
         server = InProcessServerBuilder.forName(name).addService(new ImageServiceGrpc.ImageServiceImplBase() {
             @Override
-            public void pullImage(PullImageRequest request, StreamObserver<PullProgress> responses) {
-                received.set(request);
-                script.get().events().forEach(responses::onNext);
-                if (script.get().failure() == null) {
-                    responses.onCompleted();
-                } else {
-                    responses.onError(script.get().failure().asRuntimeException());
-                }
+            public StreamObserver<PullImageMessage> pullImage(StreamObserver<PullProgress> responses) {
+                return new StreamObserver<>() {
+                    private int next;
+
+                    @Override
+                    public void onNext(PullImageMessage message) {
+                        if (message.hasRequest()) {
+                            received.set(message.getRequest());
+                        } else {
+                            reports.add(message.getUnpacked());
+                        }
+                        answer();
+                    }
+
+                    private void answer() {
+                        List<PullProgress> events = script.get().events();
+                        while (next < events.size()
+                                && (!waitsForReports(events.get(next)) || reports.size() >= script.get().reports())) {
+                            responses.onNext(events.get(next++));
+                        }
+                        if (next == events.size()) {
+                            next++;
+                            if (script.get().failure() == null) {
+                                responses.onCompleted();
+                            } else {
+                                responses.onError(script.get().failure().asRuntimeException());
+                            }
+                        }
+                    }
+
+                    @Override
+                    public void onError(Throwable t) {
+                    }
+
+                    @Override
+                    public void onCompleted() {
+                    }
+                };
             }
         }).addService(new ContainerServiceGrpc.ContainerServiceImplBase() {
             @Override
-            public void prepareLayer(PrepareLayerRequest request, StreamObserver<Empty> response) {
+            public void prepareLayer(PrepareLayerRequest request, StreamObserver<PreparedLayer> response) {
                 prepared.add(request);
                 if (prepareFailure.get() != null) {
                     response.onError(prepareFailure.get().asRuntimeException());
                     return;
                 }
-                response.onNext(Empty.getDefaultInstance());
+                LayerBlob layer = request.getLayers(request.getIndex());
+                response.onNext(PreparedLayer.newBuilder().setDiffId(layer.getDiffId()).setSize(100 + request.getIndex())
+                        .build());
                 response.onCompleted();
             }
         }).build().start();
         channel = InProcessChannelBuilder.forName(name).build();
-        pulls = new ImagePulls(ImageServiceGrpc.newBlockingStub(channel), ContainerServiceGrpc.newStub(channel));
+        pulls = new ImagePulls(ImageServiceGrpc.newStub(channel), ContainerServiceGrpc.newStub(channel));
     }
 
     @AfterEach
@@ -97,7 +139,8 @@ class ImagePullsTest {
         write(pulls.start("x/y:t", "linux/arm64", "e30="));
 
         assertThat(received.get()).isEqualTo(PullImageRequest.newBuilder()
-                .setReference("x/y:t").setPlatform("linux/arm64").setRegistryAuth("e30=").build());
+                .setReference("x/y:t").setPlatform("linux/arm64").setRegistryAuth("e30=").setUnpackedByCaller(true)
+                .build());
     }
 
     @Test
@@ -119,24 +162,33 @@ class ImagePullsTest {
     }
 
     @Test
-    void writeTo_layersKnown_eachIsUnpackedOnTheNodesAsItArrivesAndPullCompleteWaitsForIt() throws Exception {
+    void writeTo_layersKnown_eachIsUnpackedOnTheNodesAsItsDownloadStarts_andWhatTheyMeasuredIsReported()
+            throws Exception {
         LayerBlob bottom = LayerBlob.newBuilder().setDigest("sha256:" + "01".repeat(32))
                 .setDiffId("sha256:" + "02".repeat(32)).setMediaType("application/vnd.docker.image.rootfs.diff.tar.gzip").build();
         LayerBlob top = bottom.toBuilder().setDigest(LAYER).setDiffId("sha256:" + "03".repeat(32)).build();
         script.set(new Script(List.of(started(),
                 PullProgress.newBuilder().setLayers(PullLayers.newBuilder().addLayers(bottom).addLayers(top)).build(),
-                layer(bottom.getDigest(), LayerPhase.ALREADY_EXISTS), layer(LayerPhase.DOWNLOAD_COMPLETE),
-                layer(LayerPhase.PULL_COMPLETE), layer(LayerPhase.PULLING_FS_LAYER), result()), null));
+                layer(bottom.getDigest(), LayerPhase.ALREADY_EXISTS), layer(LayerPhase.PULLING_FS_LAYER),
+                layer(LayerPhase.DOWNLOADING), layer(LayerPhase.DOWNLOAD_COMPLETE), layer(LayerPhase.PULL_COMPLETE),
+                result()), null, 2));
 
         String body = write(pulls.start("127.0.0.1:5000/x/y:t", "", ""));
 
         assertThat(prepared).extracting(PrepareLayerRequest::getIndex).containsExactlyInAnyOrder(0, 1);
         assertThat(prepared).allSatisfy(r -> assertThat(r.getLayersList()).containsExactly(bottom, top));
+        assertThat(reports).containsExactlyInAnyOrder(
+                LayerUnpacked.newBuilder().setDigest(bottom.getDigest()).setMeasured(PreparedLayer.newBuilder()
+                        .setDiffId(bottom.getDiffId()).setSize(100)).build(),
+                LayerUnpacked.newBuilder().setDigest(top.getDigest()).setMeasured(PreparedLayer.newBuilder()
+                        .setDiffId(top.getDiffId()).setSize(101)).build());
         assertThat(body.lines()).containsExactly(
                 "{\"status\":\"Pulling from x/y\",\"id\":\"t\"}",
                 "{\"status\":\"Already exists\",\"progressDetail\":{},\"id\":\"010101010101\"}",
-                "{\"status\":\"Download complete\",\"progressDetail\":{},\"id\":\"abababababab\"}",
                 "{\"status\":\"Pulling fs layer\",\"progressDetail\":{},\"id\":\"abababababab\"}",
+                "{\"status\":\"Downloading\",\"progressDetail\":{\"current\":0,\"total\":0},\"progress\":\"\",\"id\":"
+                        + "\"abababababab\"}",
+                "{\"status\":\"Download complete\",\"progressDetail\":{},\"id\":\"abababababab\"}",
                 "{\"status\":\"Pull complete\",\"progressDetail\":{},\"id\":\"abababababab\"}",
                 "{\"status\":\"Digest: sha256:" + "d".repeat(64) + "\"}",
                 "{\"status\":\"Status: Downloaded newer image for 127.0.0.1:5000/x/y:t\"}");
@@ -148,13 +200,17 @@ class ImagePullsTest {
         LayerBlob only = LayerBlob.newBuilder().setDigest(LAYER).setDiffId("sha256:" + "03".repeat(32)).build();
         script.set(new Script(List.of(started(),
                 PullProgress.newBuilder().setLayers(PullLayers.newBuilder().addLayers(only)).build(),
-                layer(LayerPhase.DOWNLOAD_COMPLETE), layer(LayerPhase.PULL_COMPLETE), result()), null));
+                layer(LayerPhase.DOWNLOAD_COMPLETE), layer(LayerPhase.PULL_COMPLETE), result()), null, 1));
 
         String body = write(pulls.start("x/y:t", "", ""));
 
         assertThat(body.lines()).last().isEqualTo("{\"errorDetail\":{\"message\":\"node-agent local at 127.0.0.1:9103 "
                 + "is unavailable\"},\"error\":\"node-agent local at 127.0.0.1:9103 is unavailable\"}");
         assertThat(body).doesNotContain("Pull complete", "Status:");
+    }
+
+    private static boolean waitsForReports(PullProgress event) {
+        return event.hasResult() || event.getLayer().getPhase() == LayerPhase.PULL_COMPLETE;
     }
 
     private static PullProgress result() {

@@ -3,6 +3,8 @@ package dev.berth.image.api;
 import dev.berth.common.error.GrpcStatuses;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,11 +49,12 @@ import dev.berth.proto.v1.ImageServiceGrpc;
 import dev.berth.proto.v1.ImportImageRequest;
 import dev.berth.proto.v1.ListImagesRequest;
 import dev.berth.proto.v1.ListImagesResponse;
-import dev.berth.proto.v1.PullImageRequest;
+import dev.berth.proto.v1.PullImageMessage;
 import dev.berth.proto.v1.PullProgress;
 import dev.berth.proto.v1.ReadBlobRequest;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
+import jakarta.annotation.PreDestroy;
 
 /** The ImageService gRPC adapter: translation only, over the catalog, importer, puller and content store. */
 public final class ImageGrpcService extends ImageServiceGrpc.ImageServiceImplBase {
@@ -62,6 +65,12 @@ public final class ImageGrpcService extends ImageServiceGrpc.ImageServiceImplBas
     private final Provider content;
     private final StagingArea staging;
     private final ImageOperations operations;
+    /** Threads for what runs long beside a call: pulls, and blobs read as a download writes them. */
+    private final ExecutorService streams = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "image-stream");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public ImageGrpcService(ImageCatalog catalog, ImageImporter importer, ImagePuller puller, Provider content,
             StagingArea staging, ImageOperations operations) {
@@ -79,16 +88,8 @@ public final class ImageGrpcService extends ImageServiceGrpc.ImageServiceImplBas
     }
 
     @Override
-    public void pullImage(PullImageRequest request, StreamObserver<PullProgress> responses) {
-        PullProgressSender progress = new PullProgressSender((ServerCallStreamObserver<PullProgress>) responses);
-        // the pull writes blobs before any image names them: no collection meanwhile
-        try (BlobCollector.Lease lease = operations.collector().lease()) {
-            PullOutcome outcome = puller.pull(request.getReference(), request.getPlatform(), request.getRegistryAuth(),
-                    progress);
-            progress.finish(outcome);
-        } catch (RuntimeException e) {
-            progress.fail(GrpcStatuses.toStatus(e));
-        }
+    public StreamObserver<PullImageMessage> pullImage(StreamObserver<PullProgress> responses) {
+        return new PullCall(puller, operations.collector(), streams, responses);
     }
 
     @Override
@@ -107,7 +108,7 @@ public final class ImageGrpcService extends ImageServiceGrpc.ImageServiceImplBas
         try {
             // every name resolves before the first byte: an unknown one is the call's status
             SaveStreamer.stream(operations.saver().prepare(request.getNamesList()),
-                    (ServerCallStreamObserver<BlobChunk>) responses);
+                    (ServerCallStreamObserver<BlobChunk>) responses, streams);
         } catch (IOException | RuntimeException e) {
             responses.onError(GrpcStatuses.toStatus(e));
         }
@@ -211,8 +212,8 @@ public final class ImageGrpcService extends ImageServiceGrpc.ImageServiceImplBas
     public void readBlob(ReadBlobRequest request, StreamObserver<BlobChunk> responses) {
         try {
             Digest digest = Digest.parse(request.getDigest());
-            InputStream blob = content.open(digest);
-            new BlobSender(blob, (ServerCallStreamObserver<BlobChunk>) responses).start();
+            InputStream blob = content.follow(digest);
+            new BlobSender(blob, (ServerCallStreamObserver<BlobChunk>) responses).start(streams);
         } catch (RuntimeException e) {
             responses.onError(GrpcStatuses.toStatus(e));
         }
@@ -224,5 +225,10 @@ public final class ImageGrpcService extends ImageServiceGrpc.ImageServiceImplBas
             byKey.computeIfAbsent(filter.getKey(), key -> new ArrayList<>()).addAll(filter.getValuesList());
         }
         return byKey;
+    }
+
+    @PreDestroy
+    void close() {
+        streams.shutdownNow();
     }
 }

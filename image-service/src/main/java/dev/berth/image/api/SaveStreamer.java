@@ -1,6 +1,7 @@
 package dev.berth.image.api;
 
 import java.io.IOException;
+import java.util.concurrent.Executor;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 
@@ -24,7 +25,8 @@ final class SaveStreamer {
     private SaveStreamer() {
     }
 
-    static void stream(ImageSaver.Archive archive, ServerCallStreamObserver<BlobChunk> call) throws IOException {
+    static void stream(ImageSaver.Archive archive, ServerCallStreamObserver<BlobChunk> call, Executor senders)
+            throws IOException {
         PipedInputStream in = new PipedInputStream(PIPE_BUFFER);
         PipedOutputStream out = new PipedOutputStream(in);
         Thread writer = new Thread(() -> {
@@ -38,7 +40,7 @@ final class SaveStreamer {
         }, "image-save");
         writer.setDaemon(true);
         writer.start();
-        new BlobSender(in, call).start();
+        new BlobSender(in, call).start(senders);
     }
 
     private static void closeQuietly(PipedInputStream in) {

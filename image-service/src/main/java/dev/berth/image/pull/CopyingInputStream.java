@@ -41,8 +41,11 @@ final class CopyingInputStream extends InputStream {
     }
 
     /** Reads what is left (bytes after the compressed stream's end belong to the blob too). */
-    void drain() throws IOException {
-        transferTo(OutputStream.nullOutputStream());
+    void drain(int bufferSize) throws IOException {
+        byte[] buffer = new byte[bufferSize];
+        while (read(buffer, 0, bufferSize) >= 0) {
+            // counted, copied and reported by read
+        }
     }
 
     long count() {

@@ -64,6 +64,17 @@ public final class ImagePuller {
      *         down, digest mismatch
      */
     public PullOutcome pull(String referenceText, String platformText, String registryAuth, PullListener listener) {
+        return pull(referenceText, platformText, registryAuth, listener, Optional.empty());
+    }
+
+    /**
+     * As {@link #pull(String, String, String, PullListener)}, for a caller that unpacks each layer
+     * as its download starts (the first DOWNLOADING event) and reports what it measured in
+     * {@code unpacks}: the layers are then never decompressed here, and the image is recorded once
+     * every downloaded layer's report matches its diff id.
+     */
+    public PullOutcome pull(String referenceText, String platformText, String registryAuth, PullListener listener,
+            Optional<CallerUnpacks> unpacks) {
         ImageReference reference = ImageReference.parse(referenceText).withDefaultTag();
         Platform platform = platformText == null || platformText.isEmpty() ? hostPlatform : Platform.parse(platformText);
         RegistryCredentials credentials = XRegistryAuth.decode(registryAuth);
@@ -77,7 +88,7 @@ public final class ImagePuller {
         ImageManifest manifest = resolved.image();
         Digest imageId = manifest.config().digest();
         ImageRecord image = metadata.get(imageId)
-                .orElseGet(() -> pullLayers(reference, manifest, credentials, listener));
+                .orElseGet(() -> pullLayers(reference, manifest, credentials, listener, unpacks));
 
         Optional<ImageReference> tag = reference.digest().isPresent() ? Optional.empty() : Optional.of(reference);
         boolean upToDate = metadata.savePulled(image, tag, reference.name() + "@" + top.digest());
@@ -85,23 +96,23 @@ public final class ImagePuller {
     }
 
     private ImageRecord pullLayers(ImageReference reference, ImageManifest manifest, RegistryCredentials credentials,
-            PullListener listener) {
+            PullListener listener, Optional<CallerUnpacks> unpacks) {
         ImageConfigDocument config = fetchConfig(reference, manifest.config(), credentials);
         List<Digest> diffIds = diffIds(config, manifest);
         List<Descriptor> layers = manifest.layers();
         listener.layers(layers, diffIds);
 
-        List<CompletableFuture<VerifiedLayer>> pending = new ArrayList<>();
+        List<CompletableFuture<StoredLayer>> pending = new ArrayList<>();
         List<Boolean> downloaded = new ArrayList<>();
         for (int i = 0; i < layers.size(); i++) {
             Descriptor layer = layers.get(i);
-            Optional<VerifiedLayer> known = knownLayer(layer, diffIds.get(i));
+            Optional<StoredLayer> known = knownLayer(layer, diffIds.get(i));
             if (known.isPresent()) {
                 listener.layer(layer.digest(), LayerPhase.ALREADY_EXISTS, 0, 0);
                 pending.add(CompletableFuture.completedFuture(known.get()));
             } else {
                 listener.layer(layer.digest(), LayerPhase.PULLING_FS_LAYER, 0, 0);
-                pending.add(downloads.download(reference, layer, diffIds.get(i), credentials, listener));
+                pending.add(downloads.download(reference, layer, credentials, listener, unpacks.isEmpty()));
             }
             downloaded.add(known.isEmpty());
         }
@@ -110,25 +121,39 @@ public final class ImagePuller {
         long size = 0;
         CompletableFuture<Void> firstFailure = firstFailureOf(pending);
         for (int i = 0; i < layers.size(); i++) {
-            VerifiedLayer layer = await(pending.get(i), firstFailure);
+            StoredLayer layer = await(pending.get(i), firstFailure);
+            UncompressedDigest tar = layer.uncompressed().isPresent() ? layer.uncompressed().get()
+                    : unpacked(layer.digest(), unpacks, firstFailure);
+            tar.require(layer.digest(), diffIds.get(i));
             if (downloaded.get(i)) {
                 // decompressed and checked as it streamed: Docker's extraction, already done
                 listener.layer(layer.digest(), LayerPhase.EXTRACTING, layer.size(), layer.size());
                 listener.layer(layer.digest(), LayerPhase.PULL_COMPLETE, 0, 0);
             }
-            records.add(new LayerRecord(layer.digest(), layer.diffId(), layer.size(), layers.get(i).mediaType(),
-                    layer.uncompressedSize()));
-            size += layer.uncompressedSize();
+            records.add(new LayerRecord(layer.digest(), tar.digest(), layer.size(), layers.get(i).mediaType(),
+                    tar.size()));
+            size += tar.size();
         }
         return new ImageRecord(manifest.config().digest(), manifest.config().digest(), records, created(config), size);
     }
 
     /** A layer some recorded image has with this diff id, whose blob is still in the store. */
-    private Optional<VerifiedLayer> knownLayer(Descriptor layer, Digest diffId) {
+    private Optional<StoredLayer> knownLayer(Descriptor layer, Digest diffId) {
         return metadata.findLayer(layer.digest())
                 .filter(known -> known.diffId().equals(diffId))
                 .filter(known -> content.info(layer.digest()).isPresent())
-                .map(known -> new VerifiedLayer(known.digest(), known.size(), known.diffId(), known.uncompressedSize()));
+                .map(known -> new StoredLayer(known.digest(), known.size(),
+                        Optional.of(new UncompressedDigest(known.diffId(), known.uncompressedSize()))));
+    }
+
+    /**
+     * What the caller's unpack measured of a downloaded layer; measured here from the stored blob
+     * when the caller does not unpack, or unpacked it without measuring (no node).
+     */
+    private UncompressedDigest unpacked(Digest layer, Optional<CallerUnpacks> unpacks, CompletableFuture<Void> firstFailure) {
+        Optional<UncompressedDigest> reported = unpacks.isPresent()
+                ? await(unpacks.get().of(layer), firstFailure) : Optional.empty();
+        return reported.orElseGet(() -> LayerFetch.measureStored(content, layer));
     }
 
     private ImageConfigDocument fetchConfig(ImageReference reference, Descriptor config, RegistryCredentials credentials) {
@@ -174,7 +199,7 @@ public final class ImagePuller {
     }
 
     /** Fails as soon as any layer fails, so a broken last layer is not hidden behind a slow first one. */
-    private static CompletableFuture<Void> firstFailureOf(List<CompletableFuture<VerifiedLayer>> pending) {
+    private static CompletableFuture<Void> firstFailureOf(List<CompletableFuture<StoredLayer>> pending) {
         CompletableFuture<Void> failure = new CompletableFuture<>();
         pending.forEach(layer -> layer.whenComplete((done, error) -> {
             if (error != null) {
@@ -184,7 +209,7 @@ public final class ImagePuller {
         return failure;
     }
 
-    private static VerifiedLayer await(CompletableFuture<VerifiedLayer> layer, CompletableFuture<Void> firstFailure) {
+    private static <T> T await(CompletableFuture<T> layer, CompletableFuture<Void> firstFailure) {
         try {
             CompletableFuture.anyOf(layer, firstFailure).join();
             return layer.join();

@@ -27,7 +27,7 @@ public final class LayerDownloads implements AutoCloseable {
     private final LayerFetch fetch;
     private final Semaphore slots;
     private final ExecutorService threads;
-    private final ConcurrentMap<Digest, CompletableFuture<VerifiedLayer>> inFlight = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Digest, CompletableFuture<StoredLayer>> inFlight = new ConcurrentHashMap<>();
 
     /** Downloads from the registry into {@code content}, as configured. */
     public static LayerDownloads from(RegistryClient registry, ContentStore content, PullProperties properties) {
@@ -46,21 +46,25 @@ public final class LayerDownloads implements AutoCloseable {
         });
     }
 
-    /** The layer, verified and in the content store, when the future completes. */
-    CompletableFuture<VerifiedLayer> download(ImageReference repository, Descriptor layer, Digest expectedDiffId,
-            RegistryCredentials credentials, PullListener listener) {
-        CompletableFuture<VerifiedLayer> mine = new CompletableFuture<>();
-        CompletableFuture<VerifiedLayer> running = inFlight.putIfAbsent(layer.digest(), mine);
+    /**
+     * The layer, its digest verified and in the content store, when the future completes; with
+     * {@code measure}, decompressed on the way for its diff id (a download shared with another
+     * pull may come without: then the puller measures it).
+     */
+    CompletableFuture<StoredLayer> download(ImageReference repository, Descriptor layer, RegistryCredentials credentials,
+            PullListener listener, boolean measure) {
+        CompletableFuture<StoredLayer> mine = new CompletableFuture<>();
+        CompletableFuture<StoredLayer> running = inFlight.putIfAbsent(layer.digest(), mine);
         if (running != null) {
             listener.layer(layer.digest(), LayerPhase.WAITING, 0, 0);
             return running.handle((done, failure) -> failure == null
-                    ? CompletableFuture.completedFuture(checked(done, expectedDiffId, listener))
-                    : download(repository, layer, expectedDiffId, credentials, listener))
+                    ? CompletableFuture.completedFuture(shared(done, listener))
+                    : download(repository, layer, credentials, listener, measure))
                     .thenCompose(next -> next);
         }
         threads.execute(() -> {
             try {
-                mine.complete(runInSlot(repository, layer, expectedDiffId, credentials, listener));
+                mine.complete(runInSlot(repository, layer, credentials, listener, measure));
             } catch (RuntimeException | Error e) {
                 mine.completeExceptionally(e);
             } finally {
@@ -70,22 +74,21 @@ public final class LayerDownloads implements AutoCloseable {
         return mine;
     }
 
-    private VerifiedLayer runInSlot(ImageReference repository, Descriptor layer, Digest expectedDiffId,
-            RegistryCredentials credentials, PullListener listener) {
+    private StoredLayer runInSlot(ImageReference repository, Descriptor layer, RegistryCredentials credentials,
+            PullListener listener, boolean measure) {
         if (!slots.tryAcquire()) {
             listener.layer(layer.digest(), LayerPhase.WAITING, 0, 0);
             slots.acquireUninterruptibly();
         }
         try {
-            return fetch.fetch(repository, layer, expectedDiffId, credentials, listener);
+            return fetch.fetch(repository, layer, credentials, listener, measure);
         } finally {
             slots.release();
         }
     }
 
-    /** Another pull's download of the same blob, seen from this pull. */
-    private static VerifiedLayer checked(VerifiedLayer done, Digest expectedDiffId, PullListener listener) {
-        new UncompressedDigest(done.diffId(), done.uncompressedSize()).require(done.digest(), expectedDiffId);
+    /** Another pull's download of the same blob, seen from this pull (which checks its own diff id). */
+    private static StoredLayer shared(StoredLayer done, PullListener listener) {
         listener.layer(done.digest(), LayerPhase.DOWNLOAD_COMPLETE, 0, 0);
         return done;
     }

@@ -3,6 +3,7 @@ package dev.berth.image.pull;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 
 import dev.berth.common.digest.Digest;
 import dev.berth.common.error.BerthException;
@@ -14,12 +15,15 @@ import dev.berth.image.registry.Descriptor;
 import dev.berth.image.registry.RegistryCredentials;
 
 /**
- * One layer into the content store, verified twice on a single pass: the blob against its digest
- * (by the registry stream) and its decompressed content against the diff id. The ingest is
- * committed only when both hold, so a bad layer leaves nothing behind. A blob the store already has
- * (from an earlier pull that failed later, say) is verified locally instead of downloaded.
+ * One layer into the content store, its digest verified by the registry stream as it is read. When
+ * asked to measure, the blob is also decompressed on the same pass, for its diff id. The ingest is
+ * committed only when the digest holds, so a bad layer leaves nothing behind; while it runs, the
+ * content store lets readers follow it (a node unpacking the layer as it arrives). A blob the store
+ * already has (from an earlier pull that failed later, say) is not downloaded again.
  */
 final class LayerFetch {
+
+    private static final int BUFFER = 64 * 1024;
 
     private final LayerSource source;
     private final ContentStore content;
@@ -29,27 +33,30 @@ final class LayerFetch {
         this.content = content;
     }
 
-    VerifiedLayer fetch(ImageReference repository, Descriptor layer, Digest expectedDiffId,
-            RegistryCredentials credentials, PullListener listener) {
+    StoredLayer fetch(ImageReference repository, Descriptor layer, RegistryCredentials credentials,
+            PullListener listener, boolean measure) {
         if (content.info(layer.digest()).isPresent()) {
-            return verifyLocal(layer, expectedDiffId, listener);
+            Optional<UncompressedDigest> tar = measure ? Optional.of(measureStored(content, layer.digest())) : Optional.empty();
+            listener.layer(layer.digest(), LayerPhase.DOWNLOAD_COMPLETE, 0, 0);
+            return new StoredLayer(layer.digest(), layer.size(), tar);
         }
         ProgressThrottle throttle = new ProgressThrottle(layer.size());
         try (InputStream blob = source.open(repository, layer, credentials);
-                ContentWriter writer = content.writer()) {
+                ContentWriter writer = content.writer(layer.digest())) {
+            // the ingest can be followed from now on: the caller's cue to start unpacking
+            listener.layer(layer.digest(), LayerPhase.DOWNLOADING, 0, layer.size());
             CopyingInputStream download = new CopyingInputStream(blob, writer.stream(), current -> {
                 if (throttle.shouldReport(current)) {
                     listener.layer(layer.digest(), LayerPhase.DOWNLOADING, current, layer.size());
                 }
             });
-            UncompressedDigest tar = decompress(download, layer);
-            download.drain();
+            Optional<UncompressedDigest> tar = measure ? Optional.of(decompress(download, layer)) : Optional.empty();
+            download.drain(BUFFER);
             listener.layer(layer.digest(), LayerPhase.DOWNLOADING, download.count(), layer.size());
             listener.layer(layer.digest(), LayerPhase.VERIFYING_CHECKSUM, 0, 0);
-            tar.require(layer.digest(), expectedDiffId);
             BlobInfo stored = writer.commit(layer.size(), layer.digest());
             listener.layer(layer.digest(), LayerPhase.DOWNLOAD_COMPLETE, 0, 0);
-            return new VerifiedLayer(stored.digest(), stored.size(), tar.digest(), tar.size());
+            return new StoredLayer(stored.digest(), stored.size(), tar);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -63,19 +70,17 @@ final class LayerFetch {
         try {
             return UncompressedDigest.of(download);
         } catch (IOException e) {
-            download.drain();
+            download.drain(BUFFER);
             throw BerthException.invalid("failed to decompress layer " + layer.digest() + ": " + e.getMessage(), e);
         }
     }
 
-    private VerifiedLayer verifyLocal(Descriptor layer, Digest expectedDiffId, PullListener listener) {
-        try (InputStream blob = content.open(layer.digest())) {
-            UncompressedDigest tar = UncompressedDigest.of(blob);
-            tar.require(layer.digest(), expectedDiffId);
-            listener.layer(layer.digest(), LayerPhase.DOWNLOAD_COMPLETE, 0, 0);
-            return new VerifiedLayer(layer.digest(), layer.size(), tar.digest(), tar.size());
+    /** Decompresses a stored blob for its diff id. */
+    static UncompressedDigest measureStored(ContentStore content, Digest digest) {
+        try (InputStream blob = content.open(digest)) {
+            return UncompressedDigest.of(blob);
         } catch (IOException e) {
-            throw BerthException.invalid("failed to decompress layer " + layer.digest() + ": " + e.getMessage(), e);
+            throw BerthException.invalid("failed to decompress layer " + digest + ": " + e.getMessage(), e);
         }
     }
 }

@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -59,11 +62,11 @@ class LayerDownloadsTest {
     void download_moreLayersThanSlots_runsAtMostTheLimitAtOnce() throws Exception {
         downloads = new LayerDownloads(new LayerFetch(source, content), 2);
         List<Layer> layers = new ArrayList<>();
-        List<CompletableFuture<VerifiedLayer>> pending = new ArrayList<>();
+        List<CompletableFuture<StoredLayer>> pending = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             Layer layer = source.add(PullFixtures.gzipLayer("l" + i));
             layers.add(layer);
-            pending.add(downloads.download(REPO, layer.descriptor(), layer.diffId(), ANONYMOUS, listener));
+            pending.add(downloads.download(REPO, layer.descriptor(), ANONYMOUS, listener, true));
         }
 
         source.awaitOpen(2);
@@ -72,7 +75,7 @@ class LayerDownloadsTest {
         source.release();
 
         for (int i = 0; i < 5; i++) {
-            assertThat(pending.get(i).get(10, TimeUnit.SECONDS).diffId()).isEqualTo(layers.get(i).diffId());
+            assertThat(pending.get(i).get(10, TimeUnit.SECONDS).uncompressed().orElseThrow().digest()).isEqualTo(layers.get(i).diffId());
         }
         assertThat(source.maxOpen.get()).isEqualTo(2);
     }
@@ -83,11 +86,11 @@ class LayerDownloadsTest {
         Layer layer = source.add(PullFixtures.gzipLayer("shared"));
         RecordingListener second = new RecordingListener();
 
-        CompletableFuture<VerifiedLayer> first = downloads.download(REPO, layer.descriptor(), layer.diffId(),
-                ANONYMOUS, listener);
+        CompletableFuture<StoredLayer> first = downloads.download(REPO, layer.descriptor(), ANONYMOUS,
+                listener, true);
         source.awaitOpen(1);
-        CompletableFuture<VerifiedLayer> other = downloads.download(REPO, layer.descriptor(), layer.diffId(),
-                ANONYMOUS, second);
+        CompletableFuture<StoredLayer> other = downloads.download(REPO, layer.descriptor(), ANONYMOUS,
+                second, true);
         assertThat(second.phasesOf(layer.digest())).containsExactly("WAITING");
         source.release();
 
@@ -97,22 +100,43 @@ class LayerDownloadsTest {
     }
 
     @Test
-    void download_sharedDownloadWithAnotherDiffId_failsOnlyTheAskerWhoseConfigIsWrong() throws Exception {
+    void download_unmeasured_isNotDecompressed_andAFollowerReadsItWhileItArrives() throws Exception {
         downloads = new LayerDownloads(new LayerFetch(source, content), 3);
-        Layer layer = source.add(PullFixtures.gzipLayer("disputed"));
-        Digest wrong = Digest.of(new byte[] {1});
+        Layer layer = source.add(PullFixtures.gzipLayer("followed"));
 
-        CompletableFuture<VerifiedLayer> honest = downloads.download(REPO, layer.descriptor(), layer.diffId(),
-                ANONYMOUS, listener);
-        source.awaitOpen(1);
-        CompletableFuture<VerifiedLayer> liar = downloads.download(REPO, layer.descriptor(), wrong, ANONYMOUS,
-                new RecordingListener());
+        CompletableFuture<StoredLayer> stored = downloads.download(REPO, layer.descriptor(), ANONYMOUS, listener, false);
+        awaitPhase(layer.digest(), "DOWNLOADING");
+        CompletableFuture<byte[]> followed = CompletableFuture.supplyAsync(() -> {
+            try (InputStream in = content.follow(layer.digest())) {
+                return in.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        assertThat(followed).as("the follower waits for the held download").isNotDone();
         source.release();
 
-        assertThat(honest.get(10, TimeUnit.SECONDS).diffId()).isEqualTo(layer.diffId());
-        assertThatThrownBy(() -> liar.get(10, TimeUnit.SECONDS))
-                .hasCauseInstanceOf(BerthException.class)
-                .hasMessageContaining("does not match diff id " + wrong);
+        assertThat(followed.get(10, TimeUnit.SECONDS)).isEqualTo(layer.blob());
+        assertThat(stored.get(10, TimeUnit.SECONDS)).isEqualTo(new StoredLayer(layer.digest(), layer.blob().length,
+                Optional.empty()));
+    }
+
+    @Test
+    void download_thatFails_failsItsFollowerToo() throws Exception {
+        downloads = new LayerDownloads(new LayerFetch(source, content), 3);
+        Layer layer = PullFixtures.gzipLayer("corrupt");
+        byte[] corrupt = layer.blob().clone();
+        corrupt[corrupt.length - 1] ^= 1;
+        source.blobs.put(layer.digest(), corrupt);
+
+        CompletableFuture<StoredLayer> stored = downloads.download(REPO, layer.descriptor(), ANONYMOUS, listener, false);
+        awaitPhase(layer.digest(), "DOWNLOADING");
+        InputStream follower = content.follow(layer.digest());
+        source.release();
+
+        assertThatThrownBy(follower::readAllBytes).isInstanceOf(IOException.class).hasMessageContaining("failed");
+        assertThatThrownBy(() -> stored.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+        assertThat(content.info(layer.digest())).isEmpty();
     }
 
     @Test
@@ -124,11 +148,11 @@ class LayerDownloadsTest {
             writer.commit(layer.blob().length, layer.digest());
         }
 
-        VerifiedLayer verified = downloads.download(REPO, layer.descriptor(), layer.diffId(), ANONYMOUS, listener)
+        StoredLayer verified = downloads.download(REPO, layer.descriptor(), ANONYMOUS, listener, true)
                 .get(10, TimeUnit.SECONDS);
 
-        assertThat(verified).isEqualTo(new VerifiedLayer(layer.digest(), layer.blob().length, layer.diffId(),
-                layer.tarSize()));
+        assertThat(verified).isEqualTo(new StoredLayer(layer.digest(), layer.blob().length,
+                Optional.of(new UncompressedDigest(layer.diffId(), layer.tarSize()))));
         assertThat(source.opened(layer.digest())).isZero();
     }
 
@@ -143,11 +167,19 @@ class LayerDownloadsTest {
         Layer broken = source.add(new Layer(Descriptor.of(layer.descriptor().mediaType(), Digest.of(garbage),
                 garbage.length), garbage, layer.diffId(), 0));
 
-        assertThatThrownBy(() -> downloads.download(REPO, broken.descriptor(), broken.diffId(), ANONYMOUS, listener)
+        assertThatThrownBy(() -> downloads.download(REPO, broken.descriptor(), ANONYMOUS, listener, true)
                 .get(10, TimeUnit.SECONDS))
                 .hasCauseInstanceOf(BerthException.class)
                 .hasMessageContaining("failed to decompress layer " + broken.digest());
         assertThat(content.info(broken.digest())).isEmpty();
+    }
+
+    private void awaitPhase(Digest layer, String phase) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!listener.phasesOf(layer).contains(phase)) {
+            assertThat(System.nanoTime()).as(phase + " of " + layer).isLessThan(deadline);
+            Thread.sleep(5);
+        }
     }
 
     private void awaitWaiting(int count) throws InterruptedException {
@@ -160,7 +192,7 @@ class LayerDownloadsTest {
 
     /** Serves layer blobs whose reads block until released, counting the downloads open at once. */
     private static final class HeldSource implements LayerSource {
-        private final Map<Digest, byte[]> blobs = new ConcurrentHashMap<>();
+        final Map<Digest, byte[]> blobs = new ConcurrentHashMap<>();
         private final Map<Digest, AtomicInteger> opens = new ConcurrentHashMap<>();
         private final CountDownLatch released = new CountDownLatch(1);
         final AtomicInteger open = new AtomicInteger();

@@ -11,6 +11,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
@@ -30,6 +32,8 @@ public final class LocalContentStore implements ContentStore {
     private final Path blobDir;
     private final Path ingestDir;
     private final AtomicLong totalBytes = new AtomicLong();
+    /** Ingests whose digest is known ahead (downloads), for {@link #follow}. */
+    private final ConcurrentMap<Digest, LocalContentWriter> active = new ConcurrentHashMap<>();
 
     public LocalContentStore(Path root) {
         this.blobDir = root.resolve("blobs").resolve(Digest.ALGORITHM);
@@ -67,12 +71,41 @@ public final class LocalContentStore implements ContentStore {
     }
 
     @Override
+    public InputStream follow(Digest digest) {
+        LocalContentWriter writing = active.get(digest);
+        if (writing != null) {
+            try {
+                return writing.follow();
+            } catch (IOException e) {
+                throw BerthException.notFound("content digest " + digest + ": " + e.getMessage());
+            }
+        }
+        return open(digest); // committed meanwhile, or never ingested
+    }
+
+    @Override
     public ContentWriter writer() {
+        return writer(null);
+    }
+
+    @Override
+    public ContentWriter writer(Digest expected) {
         try {
             Path ingest = Files.createTempFile(ingestDir, "ingest-", ".partial");
-            return new LocalContentWriter(ingest, this);
+            LocalContentWriter writer = new LocalContentWriter(ingest, this, expected);
+            if (expected != null) {
+                active.putIfAbsent(expected, writer); // a second ingest of the same blob is not followed
+            }
+            return writer;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A writer's ingest ended (committed or discarded): it is no longer followed. */
+    void ingestEnded(Digest expected, LocalContentWriter writer) {
+        if (expected != null) {
+            active.remove(expected, writer);
         }
     }
 
