@@ -3,6 +3,7 @@ package dev.berth.node.bundle;
 import dev.berth.node.nativ.Mounts;
 import dev.berth.node.nativ.Trees;
 import dev.berth.node.spec.HostLimits;
+import dev.berth.node.spec.OciSpec;
 import dev.berth.node.spec.OciSpecFactory;
 import dev.berth.node.spec.UserResolver;
 import dev.berth.node.state.Container;
@@ -13,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -54,7 +54,7 @@ public class Bundles {
 
         UserResolver.ResolvedUser user = new UserResolver(container.rootfs()).resolve(request.getConfig().getUser());
         HostLimits.Limit nofile = HostLimits.openFiles();
-        Map<String, Object> spec = specFactory.build(new OciSpecFactory.Inputs(container.id(), request.getConfig(),
+        OciSpec spec = specFactory.build(new OciSpecFactory.Inputs(container.id(), request.getConfig(),
                 request.getHostConfig(), container.rootfs(), hostnameFile, hostsFile, resolvConf, user,
                 nofile.soft(), nofile.hard()));
         Files.write(bundle.resolve("config.json"), json.writeValueAsBytes(spec));

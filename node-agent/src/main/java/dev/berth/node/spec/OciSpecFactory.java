@@ -5,11 +5,12 @@ import dev.berth.proto.v1.ContainerConfig;
 import dev.berth.proto.v1.HostConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-/** Builds the OCI runtime config (config.json) the way Docker's defaults shape it. */
+/**
+ * Builds a container's OCI runtime config (config.json) the way Docker's defaults shape it: the
+ * spec is the sum of {@link SpecOption}s, one per concern, applied in order.
+ */
 public final class OciSpecFactory {
 
     static final String DEFAULT_PATH = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
@@ -50,33 +51,121 @@ public final class OciSpecFactory {
         return "host".equals(hostConfig.getNetworkMode());
     }
 
-    public Map<String, Object> build(Inputs in) {
-        Map<String, Object> spec = new LinkedHashMap<>();
-        spec.put("ociVersion", "1.0.2");
-        spec.put("process", process(in));
-        spec.put("root", Map.of("path", in.rootfs().toString(), "readonly", false));
-        spec.put("hostname", hostname(in.containerId(), in.config()));
-        spec.put("mounts", mounts(in));
-        spec.put("linux", linux(in));
-        return spec;
+    public OciSpec build(Inputs in) {
+        return build(options(in));
     }
 
-    private Map<String, Object> process(Inputs in) {
+    public static OciSpec build(List<SpecOption> options) {
+        SpecBuilder spec = new SpecBuilder();
+        options.forEach(option -> option.applyTo(spec));
+        return spec.build();
+    }
+
+    /** The options of a container as created today; features (resources, network, volumes) add theirs. */
+    public static List<SpecOption> options(Inputs in) {
+        return List.of(
+                rootAndHostname(in),
+                process(in),
+                user(in.user()),
+                capabilities(DEFAULT_CAPABILITIES),
+                openFilesLimit(in.nofileSoft(), in.nofileHard()),
+                systemMounts(),
+                etcFiles(in),
+                namespaces(usesHostNetwork(in.hostConfig())),
+                cgroup(in.containerId()),
+                defaultDevices(),
+                maskedAndReadonlyPaths());
+    }
+
+    static SpecOption rootAndHostname(Inputs in) {
+        return spec -> spec.root(new OciSpec.Root(in.rootfs().toString(), false))
+                .hostname(hostname(in.containerId(), in.config()));
+    }
+
+    static SpecOption process(Inputs in) {
         ContainerConfig config = in.config();
-        Map<String, Object> process = new LinkedHashMap<>();
-        process.put("terminal", config.getTty());
-        process.put("user", Map.of("uid", in.user().uid(), "gid", in.user().gid()));
-        process.put("args", args(config));
-        process.put("env", env(in));
-        process.put("cwd", config.getWorkingDir().isEmpty() ? "/" : config.getWorkingDir());
-        Map<String, Object> caps = new LinkedHashMap<>();
-        caps.put("bounding", DEFAULT_CAPABILITIES);
-        caps.put("effective", DEFAULT_CAPABILITIES);
-        caps.put("permitted", DEFAULT_CAPABILITIES);
-        process.put("capabilities", caps);
-        process.put("rlimits", List.of(Map.of("type", "RLIMIT_NOFILE", "hard", in.nofileHard(), "soft", in.nofileSoft())));
-        process.put("noNewPrivileges", false);
-        return process;
+        String cwd = config.getWorkingDir().isEmpty() ? "/" : config.getWorkingDir();
+        return spec -> spec.process(args(config), env(in), cwd, config.getTty());
+    }
+
+    static SpecOption user(UserResolver.ResolvedUser user) {
+        return spec -> spec.user(new OciSpec.User(user.uid(), user.gid(), null));
+    }
+
+    static SpecOption capabilities(List<String> capabilities) {
+        return spec -> spec.capabilities(OciSpec.Capabilities.of(capabilities));
+    }
+
+    /** The host's limits, as Docker does: runc refuses more than the hard limit. */
+    static SpecOption openFilesLimit(long soft, long hard) {
+        return spec -> spec.rlimit(new OciSpec.Rlimit("RLIMIT_NOFILE", hard, soft));
+    }
+
+    static SpecOption systemMounts() {
+        return spec -> spec
+                .mount(new OciSpec.Mount("/proc", "proc", "proc", List.of("nosuid", "noexec", "nodev")))
+                .mount(new OciSpec.Mount("/dev", "tmpfs", "tmpfs", List.of("nosuid", "strictatime", "mode=755", "size=65536k")))
+                .mount(new OciSpec.Mount("/dev/pts", "devpts", "devpts",
+                        List.of("nosuid", "noexec", "newinstance", "ptmxmode=0666", "mode=0620", "gid=5")))
+                .mount(new OciSpec.Mount("/sys", "sysfs", "sysfs", List.of("nosuid", "noexec", "nodev", "ro")))
+                .mount(new OciSpec.Mount("/sys/fs/cgroup", "cgroup", "cgroup", List.of("ro", "nosuid", "noexec", "nodev")))
+                .mount(new OciSpec.Mount("/dev/mqueue", "mqueue", "mqueue", List.of("nosuid", "noexec", "nodev")))
+                .mount(new OciSpec.Mount("/dev/shm", "tmpfs", "shm",
+                        List.of("nosuid", "noexec", "nodev", "mode=1777", "size=67108864")));
+    }
+
+    /** The generated /etc/resolv.conf, /etc/hostname and /etc/hosts, bind-mounted from the bundle. */
+    static SpecOption etcFiles(Inputs in) {
+        return spec -> spec
+                .mount(bind("/etc/resolv.conf", in.resolvConfFile()))
+                .mount(bind("/etc/hostname", in.hostnameFile()))
+                .mount(bind("/etc/hosts", in.hostsFile()));
+    }
+
+    private static OciSpec.Mount bind(String destination, Path source) {
+        return new OciSpec.Mount(destination, "bind", source.toString(), List.of("rbind", "rprivate"));
+    }
+
+    static SpecOption namespaces(boolean hostNetwork) {
+        return spec -> {
+            for (String type : List.of("pid", "ipc", "uts", "mount")) {
+                spec.namespace(type);
+            }
+            if (!hostNetwork) {
+                // A fresh network namespace: runc brings its loopback up.
+                spec.namespace("network");
+            }
+        };
+    }
+
+    static SpecOption cgroup(String containerId) {
+        return spec -> spec.cgroupsPath("/berth/" + containerId);
+    }
+
+    /** Docker's default device rules: everything denied, then the usual character devices. */
+    static SpecOption defaultDevices() {
+        return spec -> spec
+                .deviceRule(new OciSpec.DeviceRule(false, null, null, null, "rwm"))
+                .deviceRule(allow("c", null, null, "m"))
+                .deviceRule(allow("b", null, null, "m"))
+                .deviceRule(allow("c", 1, 3, "rwm"))    // null
+                .deviceRule(allow("c", 1, 5, "rwm"))    // zero
+                .deviceRule(allow("c", 1, 7, "rwm"))    // full
+                .deviceRule(allow("c", 1, 8, "rwm"))    // random
+                .deviceRule(allow("c", 1, 9, "rwm"))    // urandom
+                .deviceRule(allow("c", 5, 0, "rwm"))    // tty
+                .deviceRule(allow("c", 5, 1, "rwm"))    // console
+                .deviceRule(allow("c", 5, 2, "rwm"))    // ptmx
+                .deviceRule(allow("c", 136, null, "rwm")) // pts
+                .deviceRule(allow("c", 10, 200, "rwm")); // tun
+    }
+
+    private static OciSpec.DeviceRule allow(String type, Integer major, Integer minor, String access) {
+        return new OciSpec.DeviceRule(true, type, major, minor, access);
+    }
+
+    static SpecOption maskedAndReadonlyPaths() {
+        return spec -> spec.maskedPaths(MASKED_PATHS).readonlyPaths(READONLY_PATHS);
     }
 
     static List<String> env(Inputs in) {
@@ -91,80 +180,5 @@ public final class OciSpecFactory {
             env.add("TERM=xterm");
         }
         return env;
-    }
-
-    private List<Map<String, Object>> mounts(Inputs in) {
-        List<Map<String, Object>> mounts = new ArrayList<>();
-        mounts.add(mount("/proc", "proc", "proc", List.of("nosuid", "noexec", "nodev")));
-        mounts.add(mount("/dev", "tmpfs", "tmpfs", List.of("nosuid", "strictatime", "mode=755", "size=65536k")));
-        mounts.add(mount("/dev/pts", "devpts", "devpts",
-                List.of("nosuid", "noexec", "newinstance", "ptmxmode=0666", "mode=0620", "gid=5")));
-        mounts.add(mount("/sys", "sysfs", "sysfs", List.of("nosuid", "noexec", "nodev", "ro")));
-        mounts.add(mount("/sys/fs/cgroup", "cgroup", "cgroup", List.of("ro", "nosuid", "noexec", "nodev")));
-        mounts.add(mount("/dev/mqueue", "mqueue", "mqueue", List.of("nosuid", "noexec", "nodev")));
-        mounts.add(mount("/dev/shm", "tmpfs", "shm", List.of("nosuid", "noexec", "nodev", "mode=1777", "size=67108864")));
-        mounts.add(mount("/etc/resolv.conf", "bind", in.resolvConfFile().toString(), List.of("rbind", "rprivate")));
-        mounts.add(mount("/etc/hostname", "bind", in.hostnameFile().toString(), List.of("rbind", "rprivate")));
-        mounts.add(mount("/etc/hosts", "bind", in.hostsFile().toString(), List.of("rbind", "rprivate")));
-        return mounts;
-    }
-
-    private static Map<String, Object> mount(String destination, String type, String source, List<String> options) {
-        Map<String, Object> mount = new LinkedHashMap<>();
-        mount.put("destination", destination);
-        mount.put("type", type);
-        mount.put("source", source);
-        mount.put("options", options);
-        return mount;
-    }
-
-    private Map<String, Object> linux(Inputs in) {
-        Map<String, Object> linux = new LinkedHashMap<>();
-        List<Map<String, Object>> namespaces = new ArrayList<>();
-        for (String type : List.of("pid", "ipc", "uts", "mount")) {
-            namespaces.add(Map.of("type", type));
-        }
-        if (!usesHostNetwork(in.hostConfig())) {
-            // A fresh network namespace: runc brings its loopback up.
-            namespaces.add(Map.of("type", "network"));
-        }
-        linux.put("namespaces", namespaces);
-        linux.put("cgroupsPath", "/berth/" + in.containerId());
-        linux.put("resources", Map.of("devices", deviceRules()));
-        linux.put("maskedPaths", MASKED_PATHS);
-        linux.put("readonlyPaths", READONLY_PATHS);
-        return linux;
-    }
-
-    private static List<Map<String, Object>> deviceRules() {
-        List<Map<String, Object>> rules = new ArrayList<>();
-        rules.add(Map.of("allow", false, "access", "rwm"));
-        rules.add(device("c", null, null, "m"));
-        rules.add(device("b", null, null, "m"));
-        rules.add(device("c", 1, 3, "rwm"));   // null
-        rules.add(device("c", 1, 5, "rwm"));   // zero
-        rules.add(device("c", 1, 7, "rwm"));   // full
-        rules.add(device("c", 1, 8, "rwm"));   // random
-        rules.add(device("c", 1, 9, "rwm"));   // urandom
-        rules.add(device("c", 5, 0, "rwm"));   // tty
-        rules.add(device("c", 5, 1, "rwm"));   // console
-        rules.add(device("c", 5, 2, "rwm"));   // ptmx
-        rules.add(device("c", 136, null, "rwm")); // pts
-        rules.add(device("c", 10, 200, "rwm")); // tun
-        return rules;
-    }
-
-    private static Map<String, Object> device(String type, Integer major, Integer minor, String access) {
-        Map<String, Object> rule = new LinkedHashMap<>();
-        rule.put("allow", true);
-        rule.put("type", type);
-        if (major != null) {
-            rule.put("major", major);
-        }
-        if (minor != null) {
-            rule.put("minor", minor);
-        }
-        rule.put("access", access);
-        return rule;
     }
 }

@@ -1,0 +1,61 @@
+package dev.berth.node.spec;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * The OCI runtime config (config.json) as typed values, the parts of runtime-spec's config.md
+ * that Berth sets. Absent (null) fields are left out of the JSON, so runc applies its defaults.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record OciSpec(String ociVersion, Process process, Root root, String hostname, List<Mount> mounts,
+                      Linux linux) {
+
+    public static final String VERSION = "1.0.2";
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Process(boolean terminal, User user, List<String> args, List<String> env, String cwd,
+                          Capabilities capabilities, List<Rlimit> rlimits, boolean noNewPrivileges) {
+    }
+
+    /** {@code additionalGids}: supplementary groups; null for none. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record User(int uid, int gid, List<Integer> additionalGids) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Capabilities(List<String> bounding, List<String> effective, List<String> permitted,
+                               List<String> inheritable, List<String> ambient) {
+        /** The same set in the bounding, effective and permitted sets, as Docker grants it. */
+        public static Capabilities of(List<String> capabilities) {
+            return new Capabilities(capabilities, capabilities, capabilities, null, null);
+        }
+    }
+
+    public record Rlimit(String type, long hard, long soft) {
+    }
+
+    public record Root(String path, boolean readonly) {
+    }
+
+    public record Mount(String destination, String type, String source, List<String> options) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Linux(List<Namespace> namespaces, String cgroupsPath, Resources resources,
+                        List<String> maskedPaths, List<String> readonlyPaths) {
+    }
+
+    public record Namespace(String type) {
+    }
+
+    /** cgroup settings; memory, CPU and pids limits join the device rules as features add them. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Resources(List<DeviceRule> devices) {
+    }
+
+    /** A device cgroup rule; null major or minor means any. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record DeviceRule(boolean allow, String type, Integer major, Integer minor, String access) {
+    }
+}

@@ -1,0 +1,106 @@
+package dev.berth.node.spec;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The spec being assembled by the {@link SpecOption}s; {@link #build} gives the immutable {@link OciSpec}. */
+public final class SpecBuilder {
+
+    private String hostname;
+    private OciSpec.Root root;
+    private boolean terminal;
+    private List<String> args = List.of();
+    private List<String> env = List.of();
+    private String cwd = "/";
+    private OciSpec.User user = new OciSpec.User(0, 0, null);
+    private OciSpec.Capabilities capabilities;
+    private final List<OciSpec.Rlimit> rlimits = new ArrayList<>();
+    private boolean noNewPrivileges;
+    private final List<OciSpec.Mount> mounts = new ArrayList<>();
+    private final List<OciSpec.Namespace> namespaces = new ArrayList<>();
+    private String cgroupsPath;
+    private final List<OciSpec.DeviceRule> deviceRules = new ArrayList<>();
+    private final List<String> maskedPaths = new ArrayList<>();
+    private final List<String> readonlyPaths = new ArrayList<>();
+
+    public SpecBuilder hostname(String value) {
+        this.hostname = value;
+        return this;
+    }
+
+    public SpecBuilder root(OciSpec.Root value) {
+        this.root = value;
+        return this;
+    }
+
+    public SpecBuilder process(List<String> newArgs, List<String> newEnv, String newCwd, boolean newTerminal) {
+        this.args = List.copyOf(newArgs);
+        this.env = List.copyOf(newEnv);
+        this.cwd = newCwd;
+        this.terminal = newTerminal;
+        return this;
+    }
+
+    public SpecBuilder user(OciSpec.User value) {
+        this.user = value;
+        return this;
+    }
+
+    public SpecBuilder capabilities(OciSpec.Capabilities value) {
+        this.capabilities = value;
+        return this;
+    }
+
+    public SpecBuilder noNewPrivileges(boolean value) {
+        this.noNewPrivileges = value;
+        return this;
+    }
+
+    public SpecBuilder rlimit(OciSpec.Rlimit limit) {
+        rlimits.removeIf(existing -> existing.type().equals(limit.type()));
+        rlimits.add(limit);
+        return this;
+    }
+
+    /** Adds a mount; one at the same destination is replaced (a volume over a default mount). */
+    public SpecBuilder mount(OciSpec.Mount mount) {
+        mounts.removeIf(existing -> existing.destination().equals(mount.destination()));
+        mounts.add(mount);
+        return this;
+    }
+
+    public SpecBuilder namespace(String type) {
+        if (namespaces.stream().noneMatch(n -> n.type().equals(type))) {
+            namespaces.add(new OciSpec.Namespace(type));
+        }
+        return this;
+    }
+
+    public SpecBuilder cgroupsPath(String path) {
+        this.cgroupsPath = path;
+        return this;
+    }
+
+    public SpecBuilder deviceRule(OciSpec.DeviceRule rule) {
+        deviceRules.add(rule);
+        return this;
+    }
+
+    public SpecBuilder maskedPaths(List<String> paths) {
+        maskedPaths.addAll(paths);
+        return this;
+    }
+
+    public SpecBuilder readonlyPaths(List<String> paths) {
+        readonlyPaths.addAll(paths);
+        return this;
+    }
+
+    public OciSpec build() {
+        OciSpec.Process process = new OciSpec.Process(terminal, user, args, env, cwd, capabilities,
+                List.copyOf(rlimits), noNewPrivileges);
+        OciSpec.Linux linux = new OciSpec.Linux(List.copyOf(namespaces), cgroupsPath,
+                new OciSpec.Resources(List.copyOf(deviceRules)), List.copyOf(maskedPaths), List.copyOf(readonlyPaths));
+        return new OciSpec(OciSpec.VERSION, process, root, hostname, List.copyOf(mounts), linux);
+    }
+}
