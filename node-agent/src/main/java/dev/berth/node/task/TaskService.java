@@ -139,7 +139,11 @@ public class TaskService {
             return CompletableFuture.completedFuture(container.state());
         }
         if (timeoutSeconds >= 0) {
-            supervisor.submitWhenDone(main.exit(), Duration.ofSeconds(timeoutSeconds), () -> killIfRunning(container, main));
+            supervisor.submitWhenDone(main.exit(), Duration.ofSeconds(timeoutSeconds), () -> killIfRunning(container, main))
+                    .exceptionally(failure -> {
+                        log.warn("SIGKILL after the stop timeout of {} failed: {}", id, failure.getMessage());
+                        return null;
+                    });
         }
         return main.exit().thenApply(exit -> container.state());
     }
