@@ -11,13 +11,13 @@ import dev.berth.proto.v1.BlobChunk;
 import io.grpc.stub.ServerCallStreamObserver;
 
 /**
- * Streams one blob in 64 KiB chunks from a thread of its own (a blob a download is still writing
+ * Streams one blob in 256 KiB chunks from a thread of its own (a blob a download is still writing
  * blocks between its chunks), sending only while the transport is ready, so a slow reader does not
  * make the server buffer a whole layer in memory. A cancelled call stops the reading.
  */
 final class BlobSender {
 
-    static final int CHUNK_SIZE = 64 * 1024;
+    static final int CHUNK_SIZE = 256 * 1024;
 
     private final InputStream blob;
     private final ServerCallStreamObserver<BlobChunk> call;

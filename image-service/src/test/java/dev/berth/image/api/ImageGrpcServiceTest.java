@@ -164,7 +164,7 @@ class ImageGrpcServiceTest {
 
     @Test
     void readBlob_layer_streamsTheTarBytes() throws Exception {
-        byte[] tar = TestTarballs.tar(java.util.Map.of("big", "x".repeat(200_000)));
+        byte[] tar = TestTarballs.tar(java.util.Map.of("big", "x".repeat(3 * BlobSender.CHUNK_SIZE)));
         Image imported = importImage(header("big", "").build(), tar);
 
         Iterator<BlobChunk> chunks = blocking.readBlob(
@@ -173,7 +173,7 @@ class ImageGrpcServiceTest {
         int count = 0;
         while (chunks.hasNext()) {
             BlobChunk chunk = chunks.next();
-            assertThat(chunk.getData().size()).isLessThanOrEqualTo(64 * 1024);
+            assertThat(chunk.getData().size()).isLessThanOrEqualTo(BlobSender.CHUNK_SIZE);
             chunk.getData().writeTo(received);
             count++;
         }

@@ -7,6 +7,7 @@ import dev.berth.proto.v1.GetImageRequest;
 import dev.berth.proto.v1.Image;
 import dev.berth.proto.v1.ImageServiceGrpc;
 import dev.berth.proto.v1.ReadBlobRequest;
+import com.google.protobuf.ByteString;
 import io.grpc.Context;
 import io.grpc.ManagedChannel;
 import dev.berth.proto.channel.Channels;
@@ -68,7 +69,7 @@ class GrpcLayerSource implements LayerSource {
     private static final class ChunkInputStream extends InputStream {
         private final Iterator<BlobChunk> chunks;
         private final Context.CancellableContext context;
-        private byte[] current = new byte[0];
+        private ByteString current = ByteString.EMPTY;
         private int position;
 
         ChunkInputStream(Iterator<BlobChunk> chunks, Context.CancellableContext context) {
@@ -84,19 +85,19 @@ class GrpcLayerSource implements LayerSource {
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
-            while (position >= current.length) {
+            while (position >= current.size()) {
                 try {
                     if (!chunks.hasNext()) {
                         return -1;
                     }
-                    current = chunks.next().getData().toByteArray();
+                    current = chunks.next().getData();
                     position = 0;
                 } catch (StatusRuntimeException e) {
                     throw new IOException("reading blob: " + e.getStatus(), e);
                 }
             }
-            int n = Math.min(length, current.length - position);
-            System.arraycopy(current, position, buffer, offset, n);
+            int n = Math.min(length, current.size() - position);
+            current.copyTo(buffer, position, offset, n);
             position += n;
             return n;
         }

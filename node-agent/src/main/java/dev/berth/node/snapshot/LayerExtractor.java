@@ -4,10 +4,12 @@ import dev.berth.node.nativ.Native;
 import dev.berth.node.nativ.Trees;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,7 @@ public final class LayerExtractor {
 
     private final Path root;
     private final List<Runnable> directoryTimes = new ArrayList<>();
+    private final byte[] copyBuffer = new byte[256 * 1024];
 
     public LayerExtractor(Path root) {
         this.root = root.toAbsolutePath().normalize();
@@ -84,11 +87,20 @@ public final class LayerExtractor {
             }
         } else if (entry.isFile()) {
             removeExisting(target);
-            Files.copy(content, target);
+            writeFile(content, target);
         } else {
             return; // pax/GNU meta entries are consumed by commons-compress; anything else is skipped
         }
         applyMetadata(entry, target, xattrs);
+    }
+
+    /** A new file with the entry's bytes, in large writes: a layer's bulk is a few big files. */
+    private void writeFile(InputStream content, Path target) throws IOException {
+        try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            for (int n; (n = content.read(copyBuffer)) > 0; ) {
+                out.write(copyBuffer, 0, n);
+            }
+        }
     }
 
     private void applyMetadata(TarArchiveEntry entry, Path target, Map<String, byte[]> xattrs) throws IOException {

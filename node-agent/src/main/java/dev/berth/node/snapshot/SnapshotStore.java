@@ -22,6 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,6 +34,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class SnapshotStore {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SnapshotStore.class);
     private static final int PARALLEL_UNPACKS = 3;
 
     private final Path snapshots;
@@ -108,7 +111,10 @@ public class SnapshotStore {
                 Files.createDirectories(snapshots);
                 temporary = Files.createTempDirectory(snapshots, "unpack-");
                 Files.createDirectory(temporary.resolve("fs"));
+                long started = System.nanoTime();
                 LayerMeasure measure = unpack(layer, temporary.resolve("fs"));
+                LOG.debug("unpacked layer {} ({} bytes) in {} ms", layer.digest(), measure.size(),
+                        (System.nanoTime() - started) / 1_000_000);
                 measure.writeInto(temporary);
                 Files.move(temporary, snapshot, StandardCopyOption.ATOMIC_MOVE);
                 return new Snapshot(fs, Optional.of(measure));
