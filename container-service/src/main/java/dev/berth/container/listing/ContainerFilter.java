@@ -1,8 +1,10 @@
 package dev.berth.container.listing;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -12,47 +14,120 @@ import dev.berth.container.lifecycle.State;
 import dev.berth.proto.v1.Filter;
 
 /**
- * Docker's list filters with Docker's matching rules: {@code id} and {@code name} values
- * are unanchored regular expressions (so an id prefix matches; a name matches with or
- * without its "/"), any value may match; every {@code label} value (key or key=value) must
- * match; {@code status} is an exact state, any value may match, and implies {@code all};
- * {@code ancestor} names images (any reference), resolved to ids by the caller, and any may
- * match the container's image.
+ * Docker's list filters with Docker's matching rules. Values of one key are alternatives
+ * (any may match) except {@code label}, where every value must match:
+ * <ul>
+ * <li>{@code id}, {@code name}: unanchored regular expressions (an id prefix matches; a name
+ * with or without its "/").</li>
+ * <li>{@code label}: {@code key} or {@code key=value}; {@code label!} (the CLI's
+ * {@code label!=...}) excludes the containers that match all its values, as Docker's prune.</li>
+ * <li>{@code exited}: the exit code of a container that ran and is not running.</li>
+ * <li>{@code status}: one of Docker's states; implies {@code all}.</li>
+ * <li>{@code ancestor}: image references, resolved to ids by the caller.</li>
+ * <li>{@code before}, {@code since}: a container's name or id, resolved and applied by the caller
+ * (the last value given counts).</li>
+ * <li>{@code expose}, {@code publish}: ports or port ranges; Berth publishes no ports.</li>
+ * <li>{@code volume}: Berth mounts no volumes, so it matches nothing.</li>
+ * <li>{@code network}: the network a container is on, its NetworkMode by name.</li>
+ * <li>{@code health}: Berth runs no healthchecks, so every container is {@code none}.</li>
+ * <li>{@code is-task}: no container is a swarm task.</li>
+ * </ul>
+ * Parse errors are INVALID_ARGUMENT with Docker's messages.
  */
 public final class ContainerFilter {
+
+    private static final Set<String> HEALTH_STATES = Set.of("starting", "healthy", "unhealthy", "none");
+    /** What Berth reports for every container until it runs healthchecks. */
+    private static final String HEALTH = "none";
 
     private final List<String> ids = new ArrayList<>();
     private final List<String> names = new ArrayList<>();
     private final List<String> labels = new ArrayList<>();
+    private final List<String> notLabels = new ArrayList<>();
+    private final List<Integer> exitCodes = new ArrayList<>();
     private final List<String> statuses = new ArrayList<>();
     private final List<String> ancestors = new ArrayList<>();
+    private final List<String> networks = new ArrayList<>();
+    private final List<String> healths = new ArrayList<>();
+    private final List<String> volumes = new ArrayList<>();
+    private Set<String> exposed = Set.of();
+    private Set<String> published = Set.of();
+    private Boolean isTask;
+    private String before;
+    private String since;
     private Set<String> ancestorIds = Set.of();
 
     private ContainerFilter() {
     }
 
-    /** INVALID_ARGUMENT "invalid filter 'key'" or "invalid filter 'status=value'". */
+    /** INVALID_ARGUMENT "invalid filter 'key'" and the like, as Docker words them. */
     public static ContainerFilter parse(List<Filter> filters) {
         ContainerFilter parsed = new ContainerFilter();
         for (Filter filter : filters) {
-            List<String> target = switch (filter.getKey()) {
-                case "id" -> parsed.ids;
-                case "name" -> parsed.names;
-                case "label" -> parsed.labels;
-                case "status" -> parsed.statuses;
-                case "ancestor" -> parsed.ancestors;
-                default -> throw BerthException.invalid("invalid filter '" + filter.getKey() + "'");
-            };
-            if (target == parsed.statuses) {
-                for (String status : filter.getValuesList()) {
+            parsed.add(filter.getKey(), filter.getValuesList());
+        }
+        return parsed;
+    }
+
+    private void add(String key, List<String> values) {
+        switch (key) {
+            case "id" -> ids.addAll(values);
+            case "name" -> names.addAll(values);
+            case "label" -> labels.addAll(values);
+            case "label!" -> notLabels.addAll(values);
+            case "exited" -> values.forEach(v -> exitCodes.add(exitCode(v)));
+            case "status" -> {
+                for (String status : values) {
                     if (State.parseOrNull(status) == null) {
                         throw BerthException.invalid("invalid filter 'status=" + status + "'");
                     }
                 }
+                statuses.addAll(values);
             }
-            target.addAll(filter.getValuesList());
+            case "ancestor" -> ancestors.addAll(values);
+            case "before" -> before = last(values, before);
+            case "since" -> since = last(values, since);
+            case "expose" -> exposed = union(exposed, PortFilterValues.parse(key, values));
+            case "publish" -> published = union(published, PortFilterValues.parse(key, values));
+            case "volume" -> volumes.addAll(values);
+            case "network" -> networks.addAll(values);
+            case "health" -> {
+                for (String health : values) {
+                    if (!HEALTH_STATES.contains(health)) {
+                        throw BerthException.invalid("Unrecognised filter value for health: " + health);
+                    }
+                }
+                healths.addAll(values);
+            }
+            case "is-task" -> isTask = isTask(values);
+            default -> throw BerthException.invalid("invalid filter '" + key + "'");
         }
-        return parsed;
+    }
+
+    /** Go's strconv.Atoi message, which Docker answers. */
+    private static int exitCode(String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw BerthException.invalid("strconv.Atoi: parsing \"" + value + "\": invalid syntax");
+        }
+    }
+
+    private static Boolean isTask(List<String> values) {
+        if (values.size() == 1 && (values.get(0).equals("true") || values.get(0).equals("false"))) {
+            return Boolean.valueOf(values.get(0));
+        }
+        throw BerthException.invalid("invalid filter 'is-task=[" + String.join(" ", values) + "]'");
+    }
+
+    private static String last(List<String> values, String previous) {
+        return values.isEmpty() ? previous : values.get(values.size() - 1);
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new LinkedHashSet<>(a);
+        all.addAll(b);
+        return all;
     }
 
     /** The image references of the {@code ancestor} filter, for the caller to resolve. */
@@ -65,17 +140,50 @@ public final class ContainerFilter {
         ancestorIds = Set.copyOf(imageIds);
     }
 
+    /** The container named by {@code before}: only older ones are listed. */
+    public Optional<String> beforeReference() {
+        return Optional.ofNullable(before);
+    }
+
+    /** The container named by {@code since}: only newer ones are listed. */
+    public Optional<String> sinceReference() {
+        return Optional.ofNullable(since);
+    }
+
     public boolean impliesAll() {
         return !statuses.isEmpty();
     }
 
-    public boolean matches(String id, String name, String status, String imageId,
-            Map<String, String> containerLabels) {
-        return (ids.isEmpty() || anyMatches(ids, id))
-                && (ancestors.isEmpty() || ancestorIds.contains(imageId))
-                && (names.isEmpty() || anyMatches(names, "/" + name) || anyMatches(names, name))
-                && labels.stream().allMatch(label -> labelMatches(label, containerLabels))
-                && (statuses.isEmpty() || statuses.contains(status));
+    boolean matches(ListedContainer c) {
+        return (ids.isEmpty() || anyMatches(ids, c.id()))
+                && (names.isEmpty() || anyMatches(names, "/" + c.name()) || anyMatches(names, c.name()))
+                && labels.stream().allMatch(label -> labelMatches(label, c.labels()))
+                && (notLabels.isEmpty() || !notLabels.stream().allMatch(label -> labelMatches(label, c.labels())))
+                && (exitCodes.isEmpty() || exitedWithOneOf(c))
+                && (statuses.isEmpty() || statuses.contains(c.state().dockerName()))
+                && (ancestors.isEmpty() || ancestorIds.contains(c.imageId()))
+                && (exposed.isEmpty() || c.exposedPorts().stream().map(ContainerFilter::withProto)
+                        .anyMatch(exposed::contains))
+                // No container has published ports or volumes yet.
+                && published.isEmpty()
+                && volumes.isEmpty()
+                && (networks.isEmpty() || networks.contains(networkName(c)))
+                && (healths.isEmpty() || healths.contains(HEALTH))
+                && (isTask == null || !isTask);
+    }
+
+    private boolean exitedWithOneOf(ListedContainer c) {
+        return c.everStarted() && !c.state().hasProcess() && exitCodes.contains(c.exitCode());
+    }
+
+    /** A default container is on no network: Berth has no bridge yet. */
+    private static String networkName(ListedContainer c) {
+        String mode = c.networkMode();
+        return mode.isEmpty() || mode.equals("default") ? null : mode;
+    }
+
+    private static String withProto(String port) {
+        return port.contains("/") ? port : port + "/tcp";
     }
 
     private static boolean anyMatches(List<String> patterns, String value) {

@@ -3,44 +3,60 @@ package dev.berth.container.listing;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import org.springframework.stereotype.Component;
 
 import dev.berth.container.image.ImageResolver;
 import dev.berth.container.lifecycle.State;
+import dev.berth.container.lookup.ContainerLookup;
 import dev.berth.container.store.ContainerRepository;
 import dev.berth.container.store.ContainerRow;
-import dev.berth.container.store.ProtoJson;
 import dev.berth.proto.v1.ListContainersRequest;
 
 /**
  * Lists newest first. Without {@code all} only containers with a live process show; a
- * limit or a status filter implies {@code all}, as in Docker.
+ * limit or a status filter implies {@code all}, as in Docker. {@code before} and {@code since}
+ * cut the list at the position of the container they name (NOT_FOUND when there is none).
  */
 @Component
 public class ContainerListing {
 
     private final ContainerRepository containers;
+    private final ContainerLookup lookup;
     private final ImageResolver images;
 
-    public ContainerListing(ContainerRepository containers, ImageResolver images) {
+    public ContainerListing(ContainerRepository containers, ContainerLookup lookup, ImageResolver images) {
         this.containers = containers;
+        this.lookup = lookup;
         this.images = images;
     }
 
     public List<ContainerRow> list(ListContainersRequest request) {
         ContainerFilter filter = ContainerFilter.parse(request.getFiltersList());
         filter.resolveAncestors(imageIds(filter.ancestorReferences()));
+        String beforeId = filter.beforeReference().map(ref -> lookup.resolve(ref).id()).orElse(null);
+        String sinceId = filter.sinceReference().map(ref -> lookup.resolve(ref).id()).orElse(null);
         boolean all = request.getAll() || request.getLimit() > 0 || filter.impliesAll();
-        Stream<ContainerRow> rows = containers.findAllByOrderByCreatedAtDescIdDesc().stream()
+
+        List<ContainerRow> newestFirst = containers.findAllByOrderByCreatedAtDescIdDesc();
+        int from = beforeId == null ? 0 : indexOf(newestFirst, beforeId) + 1;
+        int to = sinceId == null ? newestFirst.size() : indexOf(newestFirst, sinceId);
+        Stream<ContainerRow> rows = newestFirst.subList(Math.min(from, newestFirst.size()), Math.max(from, to))
+                .stream()
                 .filter(row -> all || State.of(row.status()).hasProcess())
-                .filter(row -> filter.matches(row.id(), row.name(), row.status(), row.imageId(),
-                        ProtoJson.readConfig(row.config()).getLabelsMap()));
+                .filter(row -> filter.matches(ListedContainer.of(row)));
         if (request.getLimit() > 0) {
             rows = rows.limit(request.getLimit());
         }
         return rows.toList();
+    }
+
+    /** The reference was resolved from the same table; a row removed since reads as the end. */
+    private static int indexOf(List<ContainerRow> rows, String id) {
+        return IntStream.range(0, rows.size()).filter(i -> rows.get(i).id().equals(id)).findFirst()
+                .orElse(rows.size());
     }
 
     private Set<String> imageIds(List<String> references) {

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import dev.berth.common.error.BerthException;
+import dev.berth.container.lifecycle.State;
 import dev.berth.proto.v1.Filter;
 
 class ContainerFilterTest {
@@ -22,8 +23,15 @@ class ContainerFilterTest {
         return ContainerFilter.parse(List.of(Filter.newBuilder().setKey(key).addAllValues(List.of(values)).build()));
     }
 
+    private static final ListedContainer RUNNING = new ListedContainer(ID, "web-1", State.RUNNING, true, 0,
+            IMAGE_ID, LABELS, List.of("80/tcp", "53/udp"), "host");
+    private static final ListedContainer EXITED_3 = new ListedContainer(ID, "web-1", State.EXITED, true, 3,
+            IMAGE_ID, LABELS, List.of(), "");
+    private static final ListedContainer CREATED = new ListedContainer(ID, "web-1", State.CREATED, false, 0,
+            IMAGE_ID, LABELS, List.of(), "none");
+
     private static boolean matches(ContainerFilter filter) {
-        return filter.matches(ID, "web-1", "running", IMAGE_ID, LABELS);
+        return filter.matches(RUNNING);
     }
 
     @Test
@@ -89,5 +97,93 @@ class ContainerFilterTest {
             assertThat(e.kind()).isEqualTo(BerthException.Kind.INVALID_ARGUMENT);
             assertThat(e.getMessage()).isEqualTo("invalid filter 'foo'");
         });
+    }
+
+    private static void assertInvalid(Runnable parse, String message) {
+        assertThatThrownBy(parse::run).isInstanceOfSatisfying(BerthException.class, e -> {
+            assertThat(e.kind()).isEqualTo(BerthException.Kind.INVALID_ARGUMENT);
+            assertThat(e.getMessage()).isEqualTo(message);
+        });
+    }
+
+    @Test
+    void exited_matchesOnlyStoppedContainersThatRanWithThatCode() {
+        assertThat(filter("exited", "3").matches(EXITED_3)).isTrue();
+        assertThat(filter("exited", "0", "3").matches(EXITED_3)).isTrue();
+        assertThat(filter("exited", "0").matches(EXITED_3)).isFalse();
+        assertThat(filter("exited", "0").matches(RUNNING)).as("running, exit code 0").isFalse();
+        assertThat(filter("exited", "0").matches(CREATED)).as("never ran").isFalse();
+        assertThat(filter("exited", "3").impliesAll()).isFalse();
+    }
+
+    @Test
+    void exited_notANumberIsDockersMessage() {
+        assertInvalid(() -> filter("exited", "x"), "strconv.Atoi: parsing \"x\": invalid syntax");
+    }
+
+    @Test
+    void labelNot_excludesContainersMatchingAllItsValues() {
+        assertThat(matches(filter("label!", "tier"))).isFalse();
+        assertThat(matches(filter("label!", "tier=db"))).isTrue();
+        assertThat(matches(filter("label!", "tier=web", "env=dev"))).isTrue();
+        assertThat(matches(filter("label!", "owner"))).isTrue();
+    }
+
+    @Test
+    void health_everyContainerIsNoneAndOtherValuesAreRefused() {
+        assertThat(matches(filter("health", "none"))).isTrue();
+        assertThat(matches(filter("health", "healthy"))).isFalse();
+        assertInvalid(() -> filter("health", "sick"), "Unrecognised filter value for health: sick");
+    }
+
+    @Test
+    void isTask_trueMatchesNoneFalseMatchesAll() {
+        assertThat(matches(filter("is-task", "true"))).isFalse();
+        assertThat(matches(filter("is-task", "false"))).isTrue();
+        assertInvalid(() -> filter("is-task", "x"), "invalid filter 'is-task=[x]'");
+    }
+
+    @Test
+    void network_matchesTheNetworkModeByName() {
+        assertThat(matches(filter("network", "host"))).isTrue();
+        assertThat(matches(filter("network", "none", "host"))).isTrue();
+        assertThat(filter("network", "none").matches(CREATED)).isTrue();
+        assertThat(filter("network", "bridge").matches(EXITED_3)).as("default: on no network").isFalse();
+    }
+
+    @Test
+    void expose_portsRangesAndProtocols() {
+        assertThat(matches(filter("expose", "80"))).isTrue();
+        assertThat(matches(filter("expose", "80/tcp"))).isTrue();
+        assertThat(matches(filter("expose", "79-81"))).isTrue();
+        assertThat(matches(filter("expose", "53/udp"))).isTrue();
+        assertThat(matches(filter("expose", "80/udp"))).isFalse();
+        assertThat(filter("expose", "80").matches(EXITED_3)).isFalse();
+    }
+
+    @Test
+    void expose_andPublish_refuseWhatDockerRefuses() {
+        assertInvalid(() -> filter("expose", "1:80"), "filter for 'expose' should not contain ':': 1:80");
+        assertInvalid(() -> filter("publish", "xx"),
+                "error while looking up for publish xx: strconv.ParseUint: parsing \"xx\": invalid syntax");
+        assertInvalid(() -> filter("expose", "90-80"),
+                "error while looking up for expose 90-80: invalid range specified for port: 90-80");
+    }
+
+    @Test
+    void publishAndVolume_matchNothingAsNoContainerHasThem() {
+        assertThat(matches(filter("publish", "80"))).isFalse();
+        assertThat(matches(filter("volume", "/data"))).isFalse();
+    }
+
+    @Test
+    void beforeAndSince_areLeftToTheCallerLastValueCounting() {
+        ContainerFilter cut = ContainerFilter.parse(List.of(
+                Filter.newBuilder().setKey("before").addValues("a").addValues("b").build(),
+                Filter.newBuilder().setKey("since").addValues("c").build()));
+        assertThat(cut.beforeReference()).contains("b");
+        assertThat(cut.sinceReference()).contains("c");
+        assertThat(matches(cut)).isTrue();
+        assertThat(ContainerFilter.parse(List.of()).beforeReference()).isEmpty();
     }
 }
