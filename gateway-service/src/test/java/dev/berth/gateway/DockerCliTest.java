@@ -45,7 +45,11 @@ class DockerCliTest extends GatewayTestBase {
         Run run = docker("version");
 
         assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(run.out()).contains("Server: Berth Engine").contains("API version:      1.44 (minimum version 1.24)");
+        assertThat(run.out()).contains("Server: Berth Engine").contains("API version:      1.44 (minimum version 1.24)")
+                .contains("Go version:       java" + Runtime.version())
+                .contains(" runc:\n  Version:          1.1.5+fake\n  GitCommit:        fake-commit")
+                .contains(" conmon:\n  Version:          2.1.6")
+                .doesNotContain("1970");
         assertThat(run.err()).isEmpty();
     }
 
@@ -54,8 +58,9 @@ class DockerCliTest extends GatewayTestBase {
         Run run = docker("info");
 
         assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(run.out()).contains("Server Version: 25.0.0").contains("Storage Driver: overlay2")
-                .contains("Cgroup Driver: cgroupfs");
+        assertThat(run.out()).contains("Server Version: 0.1.0-SNAPSHOT").contains("Storage Driver: overlay2")
+                .contains("Cgroup Driver: cgroupfs").contains("Cgroup Version: 1")
+                .contains("runc version: fake-commit");
         assertThat(run.err()).isEmpty();
     }
 

@@ -2,6 +2,7 @@ package dev.berth.gateway.backend;
 
 import dev.berth.proto.v1.ContainerServiceGrpc;
 import dev.berth.proto.v1.ImageServiceGrpc;
+import dev.berth.proto.v1.NodeDirectoryGrpc;
 import io.grpc.ManagedChannel;
 import dev.berth.proto.channel.Channels;
 import org.springframework.context.annotation.Bean;
@@ -40,5 +41,10 @@ class BackendClients {
     @Bean
     ContainerServiceGrpc.ContainerServiceStub containerServiceAsync(ManagedChannel containerServiceChannel) {
         return ContainerServiceGrpc.newStub(containerServiceChannel);
+    }
+
+    @Bean
+    NodeDirectoryGrpc.NodeDirectoryBlockingStub nodeDirectory(ManagedChannel containerServiceChannel) {
+        return NodeDirectoryGrpc.newBlockingStub(containerServiceChannel);
     }
 }

@@ -8,13 +8,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param imageService     host:port of image-service's gRPC server
  * @param containerService host:port of container-service's gRPC server
- * @param engineVersion    the engine version reported by /version and /info
  * @param dataRoot         reported as DockerRootDir by /info
  */
 @ConfigurationProperties("berth.gateway")
 public record GatewayProperties(
         @DefaultValue("127.0.0.1:9101") String imageService,
         @DefaultValue("127.0.0.1:9102") String containerService,
-        @DefaultValue("25.0.0") String engineVersion,
         @DefaultValue("/var/lib/berth") String dataRoot) {
 }

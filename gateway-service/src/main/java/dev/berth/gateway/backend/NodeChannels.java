@@ -1,6 +1,7 @@
 package dev.berth.gateway.backend;
 
 import dev.berth.proto.v1.NodeAgentGrpc;
+import dev.berth.proto.v1.NodeInfoGrpc;
 import io.grpc.ManagedChannel;
 import dev.berth.proto.channel.Channels;
 import jakarta.annotation.PreDestroy;
@@ -27,6 +28,10 @@ public class NodeChannels {
 
     public NodeAgentGrpc.NodeAgentBlockingStub nodeBlocking(String address) {
         return NodeAgentGrpc.newBlockingStub(channel(address));
+    }
+
+    public NodeInfoGrpc.NodeInfoBlockingStub nodeInfo(String address) {
+        return NodeInfoGrpc.newBlockingStub(channel(address));
     }
 
     private ManagedChannel channel(String address) {

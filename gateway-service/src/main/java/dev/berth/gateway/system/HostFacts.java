@@ -14,7 +14,8 @@ class HostFacts {
 
     private final String kernelVersion = readFirstLine("/proc/sys/kernel/osrelease", "unknown");
     private final String hostname = readFirstLine("/proc/sys/kernel/hostname", "localhost");
-    private final String operatingSystem = prettyName();
+    private final String operatingSystem = osRelease("PRETTY_NAME", "Linux");
+    private final String osVersion = osRelease("VERSION_ID", "");
     private final long memTotal = memTotalBytes();
 
     String kernelVersion() {
@@ -27,6 +28,23 @@ class HostFacts {
 
     String operatingSystem() {
         return operatingSystem;
+    }
+
+    /** VERSION_ID of /etc/os-release; empty when it has none. */
+    String osVersion() {
+        return osVersion;
+    }
+
+    /** The CPU architecture as Go names it (GOARCH), which /version reports. */
+    String goArch() {
+        String arch = System.getProperty("os.arch");
+        return arch.equals("aarch64") ? "arm64" : arch;
+    }
+
+    /** The machine as uname -m names it, which /info reports. */
+    String machine() {
+        String arch = System.getProperty("os.arch");
+        return arch.equals("amd64") ? "x86_64" : arch;
     }
 
     long memTotal() {
@@ -55,14 +73,14 @@ class HostFacts {
         }
     }
 
-    private static String prettyName() {
+    private static String osRelease(String key, String fallback) {
         try {
             return Files.readAllLines(Path.of("/etc/os-release")).stream()
-                    .filter(l -> l.startsWith("PRETTY_NAME="))
-                    .map(l -> l.substring("PRETTY_NAME=".length()).replace("\"", ""))
-                    .findFirst().orElse("Linux");
+                    .filter(l -> l.startsWith(key + "="))
+                    .map(l -> l.substring(key.length() + 1).replace("\"", ""))
+                    .findFirst().orElse(fallback);
         } catch (IOException e) {
-            return "Linux";
+            return fallback;
         }
     }
 

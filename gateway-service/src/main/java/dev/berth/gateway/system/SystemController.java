@@ -3,12 +3,14 @@ package dev.berth.gateway.system;
 import dev.berth.gateway.api.ApiVersion;
 import dev.berth.gateway.api.GrpcErrors;
 import dev.berth.gateway.backend.GatewayProperties;
+import dev.berth.gateway.container.DockerTime;
 import dev.berth.proto.v1.Container;
 import dev.berth.proto.v1.ContainerServiceGrpc;
 import dev.berth.proto.v1.ContainerStatus;
 import dev.berth.proto.v1.ImageServiceGrpc;
 import dev.berth.proto.v1.ListContainersRequest;
 import dev.berth.proto.v1.ListImagesRequest;
+import dev.berth.proto.v1.NodeDescription;
 import io.grpc.StatusRuntimeException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -20,28 +22,29 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** /_ping, /version and /info. */
+/** /_ping, /version and /info: Berth's build, the node's runtimes, the host, the counts. */
 @RestController
 class SystemController {
 
-    private static final String GO_VERSION = "go1.21.13";
-    private static final String GIT_COMMIT = "berth";
-
     private final HostFacts host;
+    private final BerthBuild build;
+    private final NodeRuntimes runtimes;
     private final GatewayProperties properties;
     private final ContainerServiceGrpc.ContainerServiceBlockingStub containers;
     private final ImageServiceGrpc.ImageServiceBlockingStub images;
 
-    SystemController(HostFacts host, GatewayProperties properties,
+    SystemController(HostFacts host, BerthBuild build, NodeRuntimes runtimes, GatewayProperties properties,
                      ContainerServiceGrpc.ContainerServiceBlockingStub containers,
                      ImageServiceGrpc.ImageServiceBlockingStub images) {
         this.host = host;
+        this.build = build;
+        this.runtimes = runtimes;
         this.properties = properties;
         this.containers = containers;
         this.images = images;
@@ -61,33 +64,34 @@ class SystemController {
 
     @GetMapping("/version")
     ResponseEntity<Map<String, Object>> version() {
+        Optional<NodeDescription> node = runtimes.describe(new ArrayList<>());
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("ApiVersion", ApiVersion.CURRENT);
-        details.put("Arch", "amd64");
-        details.put("BuildTime", DateTimeFormatter.ISO_INSTANT.format(Instant.EPOCH));
+        details.put("Arch", host.goArch());
+        build.buildTime().ifPresent(time -> details.put("BuildTime", time));
         details.put("Experimental", "false");
-        details.put("GitCommit", GIT_COMMIT);
-        details.put("GoVersion", GO_VERSION);
+        build.gitCommit().ifPresent(commit -> details.put("GitCommit", commit));
+        details.put("GoVersion", javaVersion());
         details.put("KernelVersion", host.kernelVersion());
         details.put("MinAPIVersion", ApiVersion.MINIMUM);
         details.put("Os", "linux");
-        Map<String, Object> engine = new LinkedHashMap<>();
-        engine.put("Name", "Engine");
-        engine.put("Version", properties.engineVersion());
-        engine.put("Details", details);
+        List<Map<String, Object>> components = new ArrayList<>();
+        components.add(component("Engine", build.version(), details));
+        node.filter(NodeDescription::hasRunc).ifPresent(n -> components.add(program("runc", n.getRunc())));
+        node.filter(NodeDescription::hasConmon).ifPresent(n -> components.add(program("conmon", n.getConmon())));
 
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("Platform", Map.of("Name", "Berth Engine"));
-        body.put("Components", List.of(engine));
-        body.put("Version", properties.engineVersion());
+        body.put("Components", components);
+        build.version().ifPresent(version -> body.put("Version", version));
         body.put("ApiVersion", ApiVersion.CURRENT);
         body.put("MinAPIVersion", ApiVersion.MINIMUM);
-        body.put("GitCommit", GIT_COMMIT);
-        body.put("GoVersion", GO_VERSION);
+        build.gitCommit().ifPresent(commit -> body.put("GitCommit", commit));
+        body.put("GoVersion", javaVersion());
         body.put("Os", "linux");
-        body.put("Arch", "amd64");
+        body.put("Arch", host.goArch());
         body.put("KernelVersion", host.kernelVersion());
-        body.put("BuildTime", DateTimeFormatter.ISO_INSTANT.format(Instant.EPOCH));
+        build.buildTime().ifPresent(time -> body.put("BuildTime", time));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
@@ -95,7 +99,7 @@ class SystemController {
     ResponseEntity<Map<String, Object>> info() {
         List<String> warnings = new ArrayList<>();
         List<Container> all = List.of();
-        int imageCount = 0;
+        Integer imageCount = null;
         // docker info should print even when a backend is down: say so in the warnings instead.
         try {
             all = containers.listContainers(ListContainersRequest.newBuilder().setAll(true).build())
@@ -108,8 +112,9 @@ class SystemController {
         } catch (StatusRuntimeException e) {
             warnings.add("WARNING: image-service: " + GrpcErrors.message(e.getStatus()));
         }
-        long running = all.stream().filter(c -> c.getState().getStatus() == ContainerStatus.CONTAINER_STATUS_RUNNING).count();
-        long paused = all.stream().filter(c -> c.getState().getStatus() == ContainerStatus.CONTAINER_STATUS_PAUSED).count();
+        Optional<NodeDescription> node = runtimes.describe(warnings);
+        long running = count(all, ContainerStatus.CONTAINER_STATUS_RUNNING);
+        long paused = count(all, ContainerStatus.CONTAINER_STATUS_PAUSED);
 
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("ID", host.engineId());
@@ -117,12 +122,13 @@ class SystemController {
         body.put("ContainersRunning", running);
         body.put("ContainersPaused", paused);
         body.put("ContainersStopped", all.size() - running - paused);
-        body.put("Images", imageCount);
+        if (imageCount != null) {
+            body.put("Images", imageCount);
+        }
         body.put("Driver", "overlay2");
-        body.put("DriverStatus", List.of(List.of("Backing Filesystem", "extfs")));
         // What Berth has today: container networks "host" and "none" ("null" in Docker's words), and
-        // conmon's k8s-file logs.
-        body.put("Plugins", Map.of("Volume", List.of("local"), "Network", List.of("host", "null"),
+        // conmon's k8s-file logs; no volumes.
+        body.put("Plugins", Map.of("Volume", List.of(), "Network", List.of("host", "null"),
                 "Log", List.of("k8s-file")));
         body.put("MemoryLimit", true);
         body.put("SwapLimit", false);
@@ -134,46 +140,59 @@ class SystemController {
         body.put("PidsLimit", true);
         body.put("OomKillDisable", false);
         body.put("IPv4Forwarding", host.ipv4Forwarding());
-        body.put("BridgeNfIptables", false);
-        body.put("BridgeNfIp6tables", false);
         body.put("Debug", false);
-        body.put("NFd", 0);
-        body.put("NGoroutines", 0);
-        body.put("SystemTime", DateTimeFormatter.ISO_INSTANT.format(Instant.now()));
+        body.put("SystemTime", DockerTime.rfc3339Nano(Instant.now()));
         body.put("LoggingDriver", "k8s-file");
-        body.put("CgroupDriver", "cgroupfs");
-        body.put("CgroupVersion", "1");
-        body.put("NEventsListener", 0);
+        node.ifPresent(n -> {
+            body.put("CgroupDriver", n.getCgroupDriver());
+            body.put("CgroupVersion", n.getCgroupVersion());
+        });
         body.put("KernelVersion", host.kernelVersion());
         body.put("OperatingSystem", host.operatingSystem());
-        body.put("OSVersion", "");
+        body.put("OSVersion", host.osVersion());
         body.put("OSType", "linux");
-        body.put("Architecture", "x86_64");
+        body.put("Architecture", host.machine());
         body.put("IndexServerAddress", "https://index.docker.io/v1/");
-        body.put("RegistryConfig", null);
         body.put("NCPU", host.cpus());
         body.put("MemTotal", host.memTotal());
-        body.put("GenericResources", null);
         body.put("DockerRootDir", properties.dataRoot());
-        body.put("HttpProxy", "");
-        body.put("HttpsProxy", "");
-        body.put("NoProxy", "");
         body.put("Name", host.hostname());
         body.put("Labels", List.of());
         body.put("ExperimentalBuild", false);
-        body.put("ServerVersion", properties.engineVersion());
+        build.version().ifPresent(version -> body.put("ServerVersion", version));
         body.put("Runtimes", Map.of("runc", Map.of("path", "runc")));
         body.put("DefaultRuntime", "runc");
         body.put("Swarm", swarm());
         body.put("LiveRestoreEnabled", true);
-        body.put("Isolation", "");
-        body.put("InitBinary", "");
-        body.put("ContainerdCommit", Map.of("ID", ""));
-        body.put("RuncCommit", Map.of("ID", ""));
-        body.put("InitCommit", Map.of("ID", ""));
+        node.filter(NodeDescription::hasRunc).ifPresent(n -> body.put("RuncCommit", Map.of("ID", n.getRunc().getCommit())));
         body.put("SecurityOptions", List.of());
         body.put("Warnings", warnings);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+
+    /** Docker names the Go it was built with; Berth names the Java it runs on. */
+    private static String javaVersion() {
+        return "java" + Runtime.version();
+    }
+
+    private static long count(List<Container> all, ContainerStatus status) {
+        return all.stream().filter(c -> c.getState().getStatus() == status).count();
+    }
+
+    private static Map<String, Object> component(String name, Optional<String> version, Map<String, Object> details) {
+        Map<String, Object> component = new LinkedHashMap<>();
+        component.put("Name", name);
+        version.ifPresent(v -> component.put("Version", v));
+        component.put("Details", details);
+        return component;
+    }
+
+    private static Map<String, Object> program(String name, NodeDescription.Program program) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        if (!program.getCommit().isEmpty()) {
+            details.put("GitCommit", program.getCommit());
+        }
+        return component(name, Optional.of(program.getVersion()), details);
     }
 
     private static Map<String, Object> swarm() {

@@ -22,7 +22,8 @@ public final class FakeBackends implements AutoCloseable {
             port = probe.getLocalPort();
         }
         containers = new FakeContainerService("127.0.0.1:" + port, images);
-        server = ServerBuilder.forPort(port).addService(images).addService(containers).addService(node).build().start();
+        server = ServerBuilder.forPort(port).addService(images).addService(containers).addService(node)
+                .addService(new FakeNodeDirectory("127.0.0.1:" + port)).addService(new FakeNodeInfo()).build().start();
     }
 
     public String address() {
