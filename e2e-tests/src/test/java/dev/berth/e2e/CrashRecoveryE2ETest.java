@@ -157,15 +157,26 @@ class CrashRecoveryE2ETest {
 
     /** conmon processes and bundles on the node belong to containers `docker ps -a` lists. */
     private static void assertNodeHoldsOnlyListedContainers() {
-        Waits.until("the node to hold only listed containers", Duration.ofSeconds(60), () -> {
-            Set<String> listed = new HashSet<>(docker("ps", "-aq", "--no-trunc").stdout().lines().toList());
-            return listed.containsAll(conmonContainerIds()) && listed.containsAll(bundleIds());
-        });
+        try {
+            Waits.until("the node to hold only listed containers", Duration.ofSeconds(60), () -> unlisted().isEmpty());
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; not listed: " + unlisted(), e);
+        }
+    }
+
+    /** conmon processes ("conmon ID") and bundles ("bundle ID") of containers `docker ps -a` does not list. */
+    private static Set<String> unlisted() {
+        Set<String> listed = new HashSet<>(docker("ps", "-aq", "--no-trunc").stdout().lines().toList());
+        Set<String> unlisted = new java.util.TreeSet<>();
+        conmonContainerIds().stream().filter(id -> !listed.contains(id)).forEach(id -> unlisted.add("conmon " + id));
+        bundleIds().stream().filter(id -> !listed.contains(id)).forEach(id -> unlisted.add("bundle " + id));
+        return unlisted;
     }
 
     private static Set<String> conmonContainerIds() {
         String runRoot = System.getenv().getOrDefault("BERTH_RUN_ROOT", "/run/berth");
         return ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().map(command -> command.endsWith("/conmon")).orElse(false))
                 .map(p -> p.info().arguments().map(List::of).orElse(List.of()))
                 .filter(args -> args.stream().anyMatch(a -> a.contains(runRoot)) && args.contains("-c"))
                 .filter(args -> args.indexOf("-c") + 1 < args.size())
