@@ -78,7 +78,8 @@ class NodeAgentGrpcService extends NodeAgentGrpc.NodeAgentImplBase {
     @Override
     public void createContainer(NodeCreateRequest request, StreamObserver<NodeCreateResponse> responses) {
         reply(supervisor.submit(() -> tasks.create(request)), responses,
-                container -> NodeCreateResponse.newBuilder().setFiles(ProtoMapper.files(container)).build());
+                created -> NodeCreateResponse.newBuilder().setFiles(ProtoMapper.files(created.container()))
+                        .setHostConfig(created.hostConfig()).build());
     }
 
     @Override

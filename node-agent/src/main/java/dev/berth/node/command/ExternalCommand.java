@@ -32,15 +32,17 @@ public final class ExternalCommand {
     private final List<String> argv;
     private final Duration timeout;
     private final Path outputFile;
+    private final Path directory;
 
-    private ExternalCommand(List<String> argv, Duration timeout, Path outputFile) {
+    private ExternalCommand(List<String> argv, Duration timeout, Path outputFile, Path directory) {
         this.argv = List.copyOf(argv);
         this.timeout = timeout;
         this.outputFile = outputFile;
+        this.directory = directory;
     }
 
     public static ExternalCommand of(Duration timeout, List<String> argv) {
-        return new ExternalCommand(argv, timeout, null);
+        return new ExternalCommand(argv, timeout, null, null);
     }
 
     /**
@@ -48,13 +50,21 @@ public final class ExternalCommand {
      * daemon behind holding its stdout (conmon), a pipe would never reach its end.
      */
     public ExternalCommand appendingOutputTo(Path file) {
-        return new ExternalCommand(argv, timeout, file);
+        return new ExternalCommand(argv, timeout, file, directory);
+    }
+
+    /** Runs in {@code dir} instead of this process's working directory (files a program leaves in its own). */
+    public ExternalCommand inDirectory(Path dir) {
+        return new ExternalCommand(argv, timeout, outputFile, dir);
     }
 
     public Result run() {
         ProcessBuilder builder = new ProcessBuilder(argv)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectErrorStream(true);
+        if (directory != null) {
+            builder.directory(directory.toFile());
+        }
         if (outputFile != null) {
             builder.redirectOutput(ProcessBuilder.Redirect.appendTo(outputFile.toFile()));
         }

@@ -41,8 +41,11 @@ class ConmonLauncher {
         Path runcLog = runDir.resolve("runc.log");
         Path conmonOutput = runDir.resolve("conmon.out");
         List<String> command = command(container, conmonPidFile, runcLog);
-        // conmon's daemon keeps the parent's stdout: to a file, a pipe would never end.
-        ExternalCommand.Result parent = ExternalCommand.of(PARENT_TIMEOUT, command).appendingOutputTo(conmonOutput).run();
+        // conmon's daemon keeps the parent's stdout: to a file, a pipe would never end. On an
+        // out-of-memory kill (cgroup v1) conmon also writes an "oom" file into its working
+        // directory: the run directory, not the node-agent's.
+        ExternalCommand.Result parent = ExternalCommand.of(PARENT_TIMEOUT, command).appendingOutputTo(conmonOutput)
+                .inDirectory(runDir).run();
         if (!parent.ok()) {
             String why = parent.timedOut() ? parent.output() : "conmon failed (" + parent.exitCode() + ")";
             throw BerthException.internal(why + ": " + read(conmonOutput), null);

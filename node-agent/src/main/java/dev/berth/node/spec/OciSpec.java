@@ -49,9 +49,25 @@ public record OciSpec(String ociVersion, Process process, Root root, String host
     public record Namespace(String type) {
     }
 
-    /** cgroup settings; memory, CPU and pids limits join the device rules as features add them. */
+    /** cgroup settings; a null part leaves that controller as runc creates it (no limit). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Resources(List<DeviceRule> devices) {
+    public record Resources(List<DeviceRule> devices, Memory memory, Cpu cpu, Pids pids, BlockIO blockIO) {
+    }
+
+    /** Bytes; {@code swap} is memory plus swap (cgroup v1's memsw). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Memory(Long limit, Long reservation, Long swap) {
+    }
+
+    /** {@code quota} and {@code period} in microseconds (CFS); {@code cpus}, {@code mems} as cpuset lists. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Cpu(Long shares, Long quota, Long period, String cpus, String mems) {
+    }
+
+    public record Pids(long limit) {
+    }
+
+    public record BlockIO(int weight) {
     }
 
     /** A device cgroup rule; null major or minor means any. */

@@ -73,6 +73,7 @@ public final class OciSpecFactory {
                 etcFiles(in),
                 namespaces(usesHostNetwork(in.hostConfig())),
                 cgroup(in.containerId()),
+                CgroupResources.of(in.hostConfig()),
                 defaultDevices(),
                 maskedAndReadonlyPaths());
     }

@@ -20,6 +20,10 @@ public final class SpecBuilder {
     private final List<OciSpec.Namespace> namespaces = new ArrayList<>();
     private String cgroupsPath;
     private final List<OciSpec.DeviceRule> deviceRules = new ArrayList<>();
+    private OciSpec.Memory memory;
+    private OciSpec.Cpu cpu;
+    private OciSpec.Pids pids;
+    private OciSpec.BlockIO blockIO;
     private final List<String> maskedPaths = new ArrayList<>();
     private final List<String> readonlyPaths = new ArrayList<>();
 
@@ -86,6 +90,26 @@ public final class SpecBuilder {
         return this;
     }
 
+    public SpecBuilder memory(OciSpec.Memory value) {
+        this.memory = value;
+        return this;
+    }
+
+    public SpecBuilder cpu(OciSpec.Cpu value) {
+        this.cpu = value;
+        return this;
+    }
+
+    public SpecBuilder pids(OciSpec.Pids value) {
+        this.pids = value;
+        return this;
+    }
+
+    public SpecBuilder blockIO(OciSpec.BlockIO value) {
+        this.blockIO = value;
+        return this;
+    }
+
     public SpecBuilder maskedPaths(List<String> paths) {
         maskedPaths.addAll(paths);
         return this;
@@ -100,7 +124,7 @@ public final class SpecBuilder {
         OciSpec.Process process = new OciSpec.Process(terminal, user, args, env, cwd, capabilities,
                 List.copyOf(rlimits), noNewPrivileges);
         OciSpec.Linux linux = new OciSpec.Linux(List.copyOf(namespaces), cgroupsPath,
-                new OciSpec.Resources(List.copyOf(deviceRules)), List.copyOf(maskedPaths), List.copyOf(readonlyPaths));
+                new OciSpec.Resources(List.copyOf(deviceRules), memory, cpu, pids, blockIO), List.copyOf(maskedPaths), List.copyOf(readonlyPaths));
         return new OciSpec(OciSpec.VERSION, process, root, hostname, List.copyOf(mounts), linux);
     }
 }

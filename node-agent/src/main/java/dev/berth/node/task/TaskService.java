@@ -14,6 +14,9 @@ import dev.berth.node.state.ContainerStore;
 import dev.berth.node.state.ProcessExit;
 import dev.berth.node.supervisor.EventBus;
 import dev.berth.node.supervisor.Supervisor;
+import dev.berth.node.resources.CgroupHost;
+import dev.berth.node.resources.ResourceRules;
+import dev.berth.proto.v1.HostConfig;
 import dev.berth.proto.v1.NodeCreateRequest;
 import dev.berth.proto.v1.NodeEventType;
 import java.io.IOException;
@@ -51,6 +54,7 @@ public class TaskService {
     private final ConmonRuntime runtime;
     private final EventBus events;
     private final Supervisor supervisor;
+    private final ResourceRules resourceRules = new ResourceRules(CgroupHost.read());
 
     TaskService(ContainerStore store, SnapshotStore snapshots, Bundles bundles, ConmonRuntime runtime,
                 EventBus events, Supervisor supervisor) {
@@ -62,13 +66,22 @@ public class TaskService {
         this.supervisor = supervisor;
     }
 
-    /** Prepares the container (snapshot, writable layer, bundle); returns it. */
-    public Container create(NodeCreateRequest request) {
-        String id = request.getContainerId();
+    /** A prepared container and the host config as this node applies it. */
+    public record Created(Container container, HostConfig hostConfig) {
+    }
+
+    /**
+     * Prepares the container (snapshot, writable layer, bundle) with its resources checked and
+     * adjusted as Docker does for this host.
+     */
+    public Created create(NodeCreateRequest asked) {
+        String id = asked.getContainerId();
         if (!VALID_ID.matcher(id).matches()) {
             throw BerthException.invalid("invalid container id: " + id);
         }
-        OciSpecFactory.args(request.getConfig()); // refuses an empty command early
+        OciSpecFactory.args(asked.getConfig()); // refuses an empty command early
+        NodeCreateRequest request = asked.toBuilder()
+                .setHostConfig(resourceRules.apply(asked.getHostConfig())).build();
         Container container = store.newContainer(ContainerState.created(id, request.getConfig().getTty(),
                 request.getConfig().getOpenStdin(), request.getConfig().getStopSignal()));
         if (Files.exists(container.bundle()) || !store.reserve(container)) {
@@ -79,7 +92,7 @@ public class TaskService {
                 List<Path> layers = snapshots.prepare(request.getImageId());
                 bundles.build(container, request, layers);
                 store.update(container, container.state());
-                return container;
+                return new Created(container, request.getHostConfig());
             } catch (IOException | RuntimeException e) {
                 store.forget(id);
                 bundles.discard(container);

@@ -23,6 +23,14 @@ class ExternalCommandTest {
     }
 
     @Test
+    void inDirectory_runsThere(@TempDir Path dir) throws Exception {
+        ExternalCommand.Result result = ExternalCommand.of(Duration.ofSeconds(10), List.of("/bin/pwd"))
+                .inDirectory(dir).run();
+
+        assertThat(result.output()).isEqualTo(dir.toRealPath().toString());
+    }
+
+    @Test
     void run_silentProgramPastItsTimeout_isKilled() {
         long started = System.nanoTime();
 
