@@ -77,7 +77,10 @@ public class ContainerCreation {
             store.discard(row.id());
             throw e;
         }
-        return store.recordFiles(row, ProtoJson.write(created.getFiles()));
+        // The node may have adjusted the resources as Docker does (shares clamped, a limit this
+        // kernel lacks discarded): what it applies is what inspect shows.
+        HostConfig applied = created.hasHostConfig() ? created.getHostConfig() : request.getHostConfig();
+        return store.recordCreated(row, ProtoJson.write(created.getFiles()), ProtoJson.write(applied));
     }
 
     private ContainerRow insert(String imageId, ContainerConfig config, HostConfig hostConfig, String wanted,

@@ -50,8 +50,9 @@ public class StateStore {
     }
 
     /** Where the node put the container's files: known once the node created it; no event of its own. */
-    public ContainerRow recordFiles(ContainerRow row, String files) {
-        return containers.save(row.withFiles(files));
+    /** What the node reported of a container it prepared: its files and the host config it applies. */
+    public ContainerRow recordCreated(ContainerRow row, String files, String hostConfig) {
+        return containers.save(row.withFiles(files).withHostConfig(hostConfig));
     }
 
     public void delete(String containerId, String eventType) {

@@ -69,6 +69,12 @@ public record ContainerRow(
                 oomKilled, createdAt, at, finishedAt, restartCount, nodeId, files, runId, exitedRunId, version);
     }
 
+    /** The host config (HostConfig as JSON) as the node applies it. */
+    public ContainerRow withHostConfig(String newHostConfig) {
+        return new ContainerRow(id, name, imageId, image, config, newHostConfig, status, pid, exitCode, error,
+                oomKilled, createdAt, startedAt, finishedAt, restartCount, nodeId, files, runId, exitedRunId, version);
+    }
+
     /** Where the node keeps the container's files (ContainerFiles as JSON). */
     public ContainerRow withFiles(String newFiles) {
         return new ContainerRow(id, name, imageId, image, config, hostConfig, status, pid, exitCode, error,

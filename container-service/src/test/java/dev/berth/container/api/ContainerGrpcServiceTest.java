@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -112,6 +113,23 @@ class ContainerGrpcServiceTest {
         Container read = service.blocking().getContainer(ContainerRef.newBuilder().setRef(created.getId()).build());
         assertThat(read.getFiles().getHostsPath()).isEqualTo("/node/containers/" + created.getId() + "/hosts");
         assertThat(read.getFiles().getResolvConfPath()).endsWith("/resolv.conf");
+    }
+
+    @Test
+    void create_storesTheHostConfigTheNodeApplied() {
+        node.applyHostConfig = asked -> asked.toBuilder().setCpuShares(2).setMemorySwap(asked.getMemory() * 2).build();
+        try {
+            Container created = service.blocking().createContainer(CreateContainerRequest.newBuilder()
+                    .setName(unique("limits")).setConfig(ContainerConfig.newBuilder().setImage("busybox").addCmd("sh"))
+                    .setHostConfig(HostConfig.newBuilder().setMemory(33554432).setCpuShares(-5)).build());
+
+            assertThat(node.containers.get(created.getId()).request.getHostConfig().getCpuShares()).isEqualTo(-5);
+            Container read = service.blocking().getContainer(ContainerRef.newBuilder().setRef(created.getId()).build());
+            assertThat(read.getHostConfig()).isEqualTo(HostConfig.newBuilder().setMemory(33554432)
+                    .setMemorySwap(67108864).setCpuShares(2).build());
+        } finally {
+            node.applyHostConfig = UnaryOperator.identity();
+        }
     }
 
     @Test

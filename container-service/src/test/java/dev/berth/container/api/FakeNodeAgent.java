@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 import com.google.protobuf.Empty;
 import com.google.protobuf.Timestamp;
@@ -20,6 +21,7 @@ import dev.berth.proto.v1.NodeContainerStatus;
 import dev.berth.proto.v1.ContainerFiles;
 import dev.berth.proto.v1.NodeCreateRequest;
 import dev.berth.proto.v1.NodeCreateResponse;
+import dev.berth.proto.v1.HostConfig;
 import dev.berth.proto.v1.NodeEvent;
 import dev.berth.proto.v1.NodeEventType;
 import dev.berth.proto.v1.NodeExit;
@@ -67,6 +69,8 @@ final class FakeNodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements Aut
     private final List<StreamObserver<NodeEvent>> watchers = new CopyOnWriteArrayList<>();
     private final AtomicInteger pids = new AtomicInteger(1000);
     volatile Status failCreate;
+    /** The host config the fake node reports as applied (a real node clamps and discards as Docker does). */
+    volatile UnaryOperator<HostConfig> applyHostConfig = UnaryOperator.identity();
     volatile CountDownLatch holdRemove;
     private final Server server;
 
@@ -97,7 +101,8 @@ final class FakeNodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements Aut
         String bundle = "/node/containers/" + request.getContainerId();
         done(response, NodeCreateResponse.newBuilder().setFiles(ContainerFiles.newBuilder()
                 .setLogPath(bundle + "/ctr.log").setHostsPath(bundle + "/hosts")
-                .setHostnamePath(bundle + "/hostname").setResolvConfPath(bundle + "/resolv.conf")).build());
+                .setHostnamePath(bundle + "/hostname").setResolvConfPath(bundle + "/resolv.conf"))
+                .setHostConfig(applyHostConfig.apply(request.getHostConfig())).build());
     }
 
     @Override
