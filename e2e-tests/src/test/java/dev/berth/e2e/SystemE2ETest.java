@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import static dev.berth.e2e.support.DockerCli.docker;
@@ -35,8 +37,11 @@ class SystemE2ETest {
         return result;
     }
 
+    /** `docker COMMAND --format TEMPLATE`; COMMAND may be two words ("system df"). */
     private static String format(String command, String template) {
-        return ok(docker(command, "--format", template)).stdout().trim();
+        List<String> args = new ArrayList<>(List.of(command.split(" ")));
+        args.addAll(List.of("--format", template));
+        return ok(docker(args.toArray(String[]::new))).stdout().trim();
     }
 
     @Test
@@ -76,6 +81,23 @@ class SystemE2ETest {
         assertThat(format("info", "{{.NCPU}}")).isEqualTo(Integer.toString(Runtime.getRuntime().availableProcessors()));
         assertThat(format("info", "{{.RuncCommit.ID}}")).isEqualTo(
                 firstLine("/usr/sbin/runc", "--version", "commit: "));
+    }
+
+    @Test
+    void systemDf_countsWhatPsAndImagesList() {
+        List<String> ids = ok(docker("ps", "-aq", "--no-trunc")).stdout().lines().toList();
+        List<String> inspectImages = new ArrayList<>(List.of("inspect", "--format", "{{.Image}}"));
+        inspectImages.addAll(ids);
+        long usedImages = ok(docker(inspectImages.toArray(String[]::new))).stdout().lines().distinct().count();
+        long running = ok(docker("ps", "-q")).stdout().lines().count();
+        long images = ok(docker("images", "-a", "--no-trunc", "--format", "{{.ID}}")).stdout().lines().distinct().count();
+
+        String df = format("system df", "{{.Type}}={{.TotalCount}}/{{.Active}} {{.Size}}");
+
+        assertThat(df).contains("Images=" + images + "/" + usedImages + " ")
+                .contains("Containers=" + ids.size() + "/" + running + " ")
+                .contains("Local Volumes=0/0 ").contains("Build Cache=0/0 ");
+        assertThat(df.lines().filter(l -> l.startsWith("Images=")).findFirst().orElseThrow()).doesNotEndWith(" 0B");
     }
 
     /** The first line of a program's output, or the first that starts with a prefix, without it. */

@@ -3,6 +3,7 @@ package dev.berth.gateway.container;
 import dev.berth.proto.v1.Container;
 import dev.berth.proto.v1.ContainerRef;
 import dev.berth.proto.v1.ContainerServiceGrpc;
+import dev.berth.proto.v1.CreateContainerRequest;
 import dev.berth.proto.v1.KillContainerRequest;
 import dev.berth.proto.v1.ListContainersRequest;
 import dev.berth.proto.v1.RemoveContainerRequest;
@@ -36,10 +37,12 @@ class ContainerController {
     @PostMapping("/containers/create")
     ResponseEntity<Map<String, Object>> create(@RequestParam(defaultValue = "") String name,
                                                @RequestBody(required = false) JsonNode body) {
-        Container created = containers.createContainer(CreateRequestReader.read(body).toBuilder()
+        CreateContainerRequest request = CreateRequestReader.read(body).toBuilder()
                 .setName(name.startsWith("/") ? name.substring(1) : name)
-                .build());
-        return json(HttpStatus.CREATED, Map.of("Id", created.getId(), "Warnings", List.of()));
+                .build();
+        Container created = containers.createContainer(request);
+        return json(HttpStatus.CREATED, Map.of("Id", created.getId(),
+                "Warnings", CreateWarnings.of(request.getHostConfig(), created.getHostConfig())));
     }
 
     @PostMapping("/containers/{id}/start")

@@ -4,6 +4,7 @@ import dev.berth.proto.v1.Container;
 import dev.berth.proto.v1.ContainerConfig;
 import dev.berth.proto.v1.ContainerState;
 import dev.berth.proto.v1.ContainerStatus;
+import dev.berth.proto.v1.HostConfig;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Containers in the JSON shapes of the Docker API: ContainerInspectResponse and ContainerSummary. */
-final class ContainerViews {
+public final class ContainerViews {
 
     private ContainerViews() {
     }
@@ -46,7 +47,7 @@ final class ContainerViews {
         return out;
     }
 
-    static Map<String, Object> summary(Container c, Instant now) {
+    public static Map<String, Object> summary(Container c, Instant now) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("Id", c.getId());
         out.put("Names", List.of("/" + c.getName()));
@@ -117,11 +118,24 @@ final class ContainerViews {
         out.put("ShmSize", 67108864);
         out.put("Runtime", "runc");
         out.put("Isolation", "");
-        out.put("Memory", 0);
-        out.put("NanoCpus", 0);
-        out.put("CpuShares", 0);
+        resources(c.getHostConfig(), out);
         out.put("ConsoleSize", List.of(0, 0));
         return out;
+    }
+
+    /** The resource limits as the node applies them (0 or "": none; PidsLimit null: none). */
+    private static void resources(HostConfig h, Map<String, Object> out) {
+        out.put("CpuShares", h.getCpuShares());
+        out.put("Memory", h.getMemory());
+        out.put("NanoCpus", h.getNanoCpus());
+        out.put("BlkioWeight", h.getBlkioWeight());
+        out.put("CpuPeriod", h.getCpuPeriod());
+        out.put("CpuQuota", h.getCpuQuota());
+        out.put("CpusetCpus", h.getCpusetCpus());
+        out.put("CpusetMems", h.getCpusetMems());
+        out.put("MemoryReservation", h.getMemoryReservation());
+        out.put("MemorySwap", h.getMemorySwap());
+        out.put("PidsLimit", h.hasPidsLimit() ? h.getPidsLimit() : null);
     }
 
     private static Map<String, Object> config(Container c) {

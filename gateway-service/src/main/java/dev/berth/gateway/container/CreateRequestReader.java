@@ -25,6 +25,7 @@ final class CreateRequestReader {
         if (!body.isObject()) {
             throw DockerApiException.badRequest("invalid JSON: the body must be a JSON object");
         }
+        CreateOptions.refuseUnhonoured(body);
         JsonNode host = body.path("HostConfig");
         String image = text(body, "Image");
         if (image.isEmpty()) {
@@ -32,7 +33,6 @@ final class CreateRequestReader {
         }
         ContainerConfig.Builder config = ContainerConfig.newBuilder()
                 .setHostname(text(body, "Hostname"))
-                .setDomainname(text(body, "Domainname"))
                 .setUser(text(body, "User"))
                 .setAttachStdin(body.path("AttachStdin").asBoolean(false))
                 .setAttachStdout(body.path("AttachStdout").asBoolean(false))
@@ -46,8 +46,7 @@ final class CreateRequestReader {
                 .setWorkingDir(text(body, "WorkingDir"))
                 .putAllLabels(labels(body.get("Labels")))
                 .setStopSignal(text(body, "StopSignal"))
-                .addAllExposedPorts(keys(body.get("ExposedPorts")))
-                .addAllVolumes(keys(body.get("Volumes")));
+                .addAllExposedPorts(keys(body.get("ExposedPorts")));
         List<String> entrypoint = strings(body.get("Entrypoint"));
         if (entrypoint != null) {
             config.addAllEntrypoint(entrypoint);
@@ -59,10 +58,54 @@ final class CreateRequestReader {
         return CreateContainerRequest.newBuilder()
                 .setConfig(config)
                 .setEntrypointGiven(entrypoint != null)
-                .setHostConfig(HostConfig.newBuilder()
-                        .setAutoRemove(host.path("AutoRemove").asBoolean(false))
-                        .setNetworkMode(host.isObject() ? text(host, "NetworkMode") : ""))
+                .setHostConfig(hostConfig(host))
                 .build();
+    }
+
+    /** The HostConfig fields Berth honours (see {@link CreateOptions}); absent ones keep Docker's defaults. */
+    private static HostConfig hostConfig(JsonNode host) {
+        HostConfig.Builder out = HostConfig.newBuilder();
+        if (!host.isObject()) {
+            return out.build();
+        }
+        out.setAutoRemove(host.path("AutoRemove").asBoolean(false))
+                .setNetworkMode(text(host, "NetworkMode"))
+                .setMemory(int64(host, "Memory"))
+                .setMemorySwap(int64(host, "MemorySwap"))
+                .setMemoryReservation(int64(host, "MemoryReservation"))
+                .setNanoCpus(int64(host, "NanoCpus"))
+                .setCpuShares(int64(host, "CpuShares"))
+                .setCpuQuota(int64(host, "CpuQuota"))
+                .setCpuPeriod(int64(host, "CpuPeriod"))
+                .setCpusetCpus(text(host, "CpusetCpus"))
+                .setCpusetMems(text(host, "CpusetMems"))
+                .setBlkioWeight(blkioWeight(host));
+        JsonNode pids = host.get("PidsLimit");
+        if (pids != null && !pids.isNull()) {
+            out.setPidsLimit(int64(host, "PidsLimit"));
+        }
+        return out.build();
+    }
+
+    /** Docker's field is a uint16. */
+    private static int blkioWeight(JsonNode host) {
+        long weight = int64(host, "BlkioWeight");
+        if (weight < 0 || weight > 0xFFFF) {
+            throw DockerApiException.badRequest("invalid JSON: HostConfig.BlkioWeight must be from 0 to 65535");
+        }
+        return (int) weight;
+    }
+
+    /** A JSON integer; 0 when absent or null (Docker's "not set"). */
+    private static long int64(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return 0;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+            throw DockerApiException.badRequest("invalid JSON: HostConfig." + field + " must be an integer");
+        }
+        return value.longValue();
     }
 
     private static List<String> orEmpty(List<String> list) {

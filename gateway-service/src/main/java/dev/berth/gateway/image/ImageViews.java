@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Map;
 
 /** Images in the Docker API's JSON shapes: ImageSummary and ImageInspect. */
-final class ImageViews {
+public final class ImageViews {
 
     private ImageViews() {
     }
 
-    static Map<String, Object> summary(Image image) {
+    public static Map<String, Object> summary(Image image) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("Id", image.getId());
         out.put("ParentId", image.getParent());

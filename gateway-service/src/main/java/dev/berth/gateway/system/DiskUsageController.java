@@ -1,0 +1,78 @@
+package dev.berth.gateway.system;
+
+import dev.berth.gateway.api.DockerApiException;
+import dev.berth.gateway.container.ContainerViews;
+import dev.berth.gateway.image.ImageViews;
+import dev.berth.proto.v1.Container;
+import dev.berth.proto.v1.ContainerServiceGrpc;
+import dev.berth.proto.v1.GetImageRequest;
+import dev.berth.proto.v1.Image;
+import dev.berth.proto.v1.ImageServiceGrpc;
+import dev.berth.proto.v1.ListContainersRequest;
+import dev.berth.proto.v1.ListImagesRequest;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * GET /system/df ({@code docker system df}). Containers come without SizeRw and SizeRootFs:
+ * Berth does not measure writable layers yet. Berth has no volumes and no build cache.
+ */
+@RestController
+class DiskUsageController {
+
+    private static final Set<String> TYPES = Set.of("container", "image", "volume", "build-cache");
+
+    private final ContainerServiceGrpc.ContainerServiceBlockingStub containers;
+    private final ImageServiceGrpc.ImageServiceBlockingStub images;
+
+    DiskUsageController(ContainerServiceGrpc.ContainerServiceBlockingStub containers,
+                        ImageServiceGrpc.ImageServiceBlockingStub images) {
+        this.containers = containers;
+        this.images = images;
+    }
+
+    @GetMapping("/system/df")
+    ResponseEntity<Map<String, Object>> diskUsage(@RequestParam(name = "type", required = false) List<String> types) {
+        List<String> wanted = types == null || types.isEmpty() ? List.copyOf(TYPES) : types;
+        for (String type : wanted) {
+            if (!TYPES.contains(type)) {
+                throw DockerApiException.badRequest("unknown object type: " + type);
+            }
+        }
+        List<Container> all = containers.listContainers(ListContainersRequest.newBuilder().setAll(true).build())
+                .getContainersList();
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (wanted.contains("image")) {
+            List<Image> found = images.listImages(ListImagesRequest.getDefaultInstance()).getImagesList();
+            DiskUsage usage = new DiskUsage(found, image -> images.getImageHistory(
+                    GetImageRequest.newBuilder().setReference(image.getId()).build()).getItemsList(), all);
+            usage.layersSize().ifPresent(size -> body.put("LayersSize", size));
+            body.put("Images", usage.images().stream().map(image -> {
+                Map<String, Object> summary = new LinkedHashMap<>(ImageViews.summary(image));
+                summary.put("SharedSize", usage.sharedSize(image));
+                summary.put("Containers", usage.containers(image));
+                return summary;
+            }).toList());
+        }
+        if (wanted.contains("container")) {
+            Instant now = Instant.now();
+            body.put("Containers", all.stream().map(c -> ContainerViews.summary(c, now)).toList());
+        }
+        if (wanted.contains("volume")) {
+            body.put("Volumes", List.of());
+        }
+        if (wanted.contains("build-cache")) {
+            body.put("BuildCache", List.of());
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+}
