@@ -8,10 +8,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+
+import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 
 /**
  * A real registry (Debian's docker-registry) on 127.0.0.1 and a free port, storing under its own
@@ -37,6 +41,30 @@ public final class LocalRegistry implements AutoCloseable {
     }
 
     public static LocalRegistry start() {
+        return start("");
+    }
+
+    /** A registry that wants Basic auth: one user, its password kept as bcrypt in an htpasswd file. */
+    public static LocalRegistry withHtpasswd(String username, String password) {
+        try {
+            Path htpasswd = Files.createTempFile("e2e-htpasswd", "");
+            byte[] salt = new byte[16];
+            new SecureRandom().nextBytes(salt);
+            // cost 4, bcrypt's least: the test needs no protection and higher costs are slow
+            Files.writeString(htpasswd, username + ":"
+                    + OpenBSDBCrypt.generate("2y", password.getBytes(StandardCharsets.UTF_8), salt, 4) + "\n");
+            return start("""
+                    auth:
+                      htpasswd:
+                        realm: berth-e2e
+                        path: %s
+                    """.formatted(htpasswd));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static LocalRegistry start(String auth) {
         try {
             Path dir = Files.createTempDirectory("e2e-registry");
             int port = freePort();
@@ -56,7 +84,7 @@ public final class LocalRegistry implements AutoCloseable {
                     http:
                       addr: 127.0.0.1:%d
                       secret: berth-e2e
-                    """.formatted(dir.resolve("storage"), port));
+                    """.formatted(dir.resolve("storage"), port) + auth);
             Process process = new ProcessBuilder(BINARY, "serve", config.toString())
                     .redirectErrorStream(true)
                     .redirectOutput(dir.resolve("registry.log").toFile())
@@ -97,7 +125,8 @@ public final class LocalRegistry implements AutoCloseable {
                     throw new AssertionError("docker-registry exited with " + process.exitValue() + ":\n" + log());
                 }
                 try {
-                    return client.send(ping, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                    int status = client.send(ping, HttpResponse.BodyHandlers.discarding()).statusCode();
+                    return status == 200 || status == 401; // 401: up, and asking for credentials
                 } catch (IOException e) {
                     return false;
                 } catch (InterruptedException e) {

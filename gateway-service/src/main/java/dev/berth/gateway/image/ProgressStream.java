@@ -7,11 +7,13 @@ import java.util.Iterator;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 
+import dev.berth.gateway.api.DockerApiException;
 import dev.berth.gateway.api.GrpcErrors;
 import io.grpc.Context;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
 
 /**
  * A server-streaming gRPC call answered as Docker's JSON message stream (pull, push). The first
@@ -47,11 +49,20 @@ final class ProgressStream<T> {
             return new ProgressStream<>(call, events, render);
         } catch (StatusRuntimeException e) {
             call.cancel(null);
-            throw GrpcErrors.toDocker(e);
+            throw notAsking(GrpcErrors.toDocker(e));
         } catch (Exception e) {
             call.cancel(e);
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
         }
+    }
+
+    /**
+     * A registry's refusal answers as dockerd's does, with a 500: a 401 would say the engine wants
+     * the client's credentials, and the CLI would then prompt for a password on its terminal.
+     */
+    private static DockerApiException notAsking(DockerApiException e) {
+        return e.status() == HttpStatus.UNAUTHORIZED
+                ? new DockerApiException(HttpStatus.INTERNAL_SERVER_ERROR, e.getMessage()) : e;
     }
 
     /** Writes every event as it arrives; the response is flushed after each. */

@@ -236,6 +236,18 @@ class ImagePullsTest {
     }
 
     @Test
+    void start_registryRefusesTheCredentials_isA500_notA401ThatMakesTheCliPromptForAPassword() {
+        script.set(new Script(List.of(), Status.UNAUTHENTICATED.withDescription(
+                "Head \"http://127.0.0.1:5000/v2/x/y/manifests/t\": no basic auth credentials")));
+
+        assertThatThrownBy(() -> pulls.start("127.0.0.1:5000/x/y:t", "", ""))
+                .isInstanceOfSatisfying(DockerApiException.class, e -> {
+                    assertThat(e.status()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+                    assertThat(e.getMessage()).endsWith("no basic auth credentials");
+                });
+    }
+
+    @Test
     void start_registryDown_isA500NamingIt() {
         script.set(new Script(List.of(), Status.UNAVAILABLE.withDescription(
                 "Get \"http://127.0.0.1:1/v2/\": dial tcp 127.0.0.1:1: connect: connection refused")));

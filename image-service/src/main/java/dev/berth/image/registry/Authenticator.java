@@ -17,6 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class Authenticator {
 
+    /** Docker's words (its registry client's) for a Basic challenge met without a password. */
+    static final String NO_BASIC_CREDENTIALS = "no basic auth credentials";
+
     /** Past this many cached tokens, expired ones are dropped (many users and repositories). */
     private static final int CACHE_PRUNE_SIZE = 512;
 
@@ -46,7 +49,9 @@ final class Authenticator {
     /**
      * After a 401: drops the cached token and answers the challenge afresh.
      *
-     * @return empty when the challenge cannot be answered (e.g. Basic without a password)
+     * @return empty when no challenge can be answered
+     * @throws RegistryUnauthorizedException Docker's "no basic auth credentials" for a Basic challenge
+     *         without a password
      */
     Optional<String> renew(AuthScope scope, List<String> wwwAuthenticate) {
         cache.remove(scope);
@@ -62,7 +67,7 @@ final class Authenticator {
         RegistryCredentials credentials = scope.credentials();
         if (challenge.scheme().equals("basic")) {
             if (!credentials.hasPassword()) {
-                return Optional.empty();
+                throw new RegistryUnauthorizedException(NO_BASIC_CREDENTIALS);
             }
             String pair = credentials.username() + ":" + credentials.password();
             return Optional.of("Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));

@@ -60,10 +60,20 @@ public final class RegistryClient {
         Endpoint endpoint = endpoints.primary(apiHost);
         AuthScope scope = new AuthScope(endpoint.authority(), List.of(), credentials);
         try (Response response = http.send(Request.of("GET", endpoint.api(""), scope))) {
+            if (response.status() == 401 && credentials.hasPassword() && basicChallenge(response)) {
+                // Docker's words for a login a Basic registry refused
+                throw new RegistryUnauthorizedException("login attempt to " + endpoint.api("")
+                        + " failed with status: 401 Unauthorized");
+            }
             if (response.status() != 200) {
                 throw ErrorResponses.toException(response);
             }
         }
+    }
+
+    private static boolean basicChallenge(Response response) {
+        return response.headers().allValues("WWW-Authenticate").stream()
+                .anyMatch(value -> value.regionMatches(true, 0, "basic", 0, 5));
     }
 
     /** The manifest or index the reference's tag or digest names, verified when named by digest. */

@@ -63,10 +63,24 @@ class RegistryClientBasicAuthTest {
     }
 
     @Test
-    void ping_anonymous_isUnauthorized() {
+    void ping_anonymous_isUnauthorized_inDockersWords() {
         assertThatThrownBy(() -> client.ping(registry.authority(), RegistryCredentials.anonymous()))
                 .isInstanceOf(RegistryUnauthorizedException.class)
-                .hasMessage("Get \"http://" + registry.authority() + "/v2/\": unauthorized: authentication required");
+                .hasMessage("Get \"http://" + registry.authority() + "/v2/\": no basic auth credentials");
+    }
+
+    @Test
+    void fetchManifest_anonymous_isNoBasicAuthCredentials_asDockerSaysIt() {
+        assertThatThrownBy(() -> client.fetchManifest(ref("basic/app:1"), RegistryCredentials.anonymous()))
+                .isInstanceOf(RegistryUnauthorizedException.class)
+                .hasMessage("Get \"http://" + registry.authority() + "/v2/basic/app/manifests/1\": no basic auth credentials");
+    }
+
+    @Test
+    void ping_wrongPassword_isDockersLoginAttemptFailed() {
+        assertThatThrownBy(() -> client.ping(registry.authority(), RegistryCredentials.basic("ann", "wrong")))
+                .isInstanceOf(RegistryUnauthorizedException.class)
+                .hasMessage("login attempt to http://" + registry.authority() + "/v2/ failed with status: 401 Unauthorized");
     }
 
     private static ImageReference ref(String path) {
