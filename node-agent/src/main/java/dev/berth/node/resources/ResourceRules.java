@@ -109,9 +109,9 @@ public final class ResourceRules {
             r.setCpusetCpus("").setCpusetMems("");
             return;
         }
-        checkAvailable(r.getCpusetCpus(), host.cpus(), "Invalid value %s for cpuset cpus",
+        checkAvailable(r.getCpusetCpus(), host.cpus(), "Invalid value %1$s for cpuset cpus: invalid format: %1$s",
                 "Requested CPUs are not available - requested %s, available: %s");
-        checkAvailable(r.getCpusetMems(), host.mems(), "Invalid value %s for cpuset mems",
+        checkAvailable(r.getCpusetMems(), host.mems(), "Invalid value %1$s for cpuset mems: invalid format: %1$s",
                 "Requested memory nodes are not available - requested %s, available: %s");
     }
 
@@ -130,9 +130,14 @@ public final class ResourceRules {
         }
     }
 
-    /** Docker's adaptContainerSettings: defaults and clamps applied after the checks. */
+    /**
+     * Defaults and clamps applied after the checks (Docker's adaptContainerSettings). Shares are
+     * clamped into the kernel's range as Docker clamps them for old clients; Docker 20.10 stores
+     * them as given for current ones and runc then fails the start ("the minimum allowed
+     * cpu-shares is 2"): a container that can start is the better answer.
+     */
     private static void adapt(HostConfig.Builder r) {
-        if (r.getCpuShares() < 0) {
+        if (r.getCpuShares() != 0 && r.getCpuShares() < MIN_CPU_SHARES) {
             r.setCpuShares(MIN_CPU_SHARES);
         } else if (r.getCpuShares() > MAX_CPU_SHARES) {
             r.setCpuShares(MAX_CPU_SHARES);

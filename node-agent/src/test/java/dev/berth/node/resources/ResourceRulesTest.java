@@ -67,6 +67,7 @@ class ResourceRulesTest {
     @Test
     void apply_cpuShares_clampedAsDocker() {
         assertThat(apply(FULL, HostConfig.newBuilder().setCpuShares(-5)).getCpuShares()).isEqualTo(2);
+        assertThat(apply(FULL, HostConfig.newBuilder().setCpuShares(1)).getCpuShares()).isEqualTo(2);
         assertThat(apply(FULL, HostConfig.newBuilder().setCpuShares(300000)).getCpuShares()).isEqualTo(262144);
         assertThat(apply(FULL, HostConfig.newBuilder().setCpuShares(512)).getCpuShares()).isEqualTo(512);
     }
@@ -93,7 +94,7 @@ class ResourceRulesTest {
 
     @Test
     void apply_cpuset_checkedAgainstTheHost() {
-        refused(HostConfig.newBuilder().setCpusetCpus("0-x"), "Invalid value 0-x for cpuset cpus");
+        refused(HostConfig.newBuilder().setCpusetCpus("0-x"), "Invalid value 0-x for cpuset cpus: invalid format: 0-x");
         refused(HostConfig.newBuilder().setCpusetCpus("1,3"),
                 "Requested CPUs are not available - requested 1,3, available: 0-1");
         refused(HostConfig.newBuilder().setCpusetMems("1"),
