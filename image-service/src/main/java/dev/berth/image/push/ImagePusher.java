@@ -4,8 +4,14 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import dev.berth.common.digest.Digest;
 import dev.berth.common.error.BerthException;
@@ -23,13 +29,16 @@ import dev.berth.image.store.ImageMetadataStore;
 import dev.berth.image.store.ImageRecord;
 
 /**
- * {@code docker push}, as dockerd does it: per tag, each layer the registry lacks (HEAD first), by a
- * cross-repository mount from a repository of the same registry the image is known in when the
- * registry allows it, else uploaded; then the config and the manifest. The manifest is the one the
- * image was pulled with, byte for byte, or one built (and kept) for an image that has none. The
- * pushed repository then becomes one of the image's repo digests.
+ * {@code docker push}, as dockerd does it: per tag, each layer the registry lacks (HEAD first; up to
+ * {@value #MAX_CONCURRENT_UPLOADS} layers at once), by a cross-repository mount from a repository of
+ * the same registry the image is known in when the registry allows it, else uploaded; then the
+ * config and the manifest. The manifest is the one the image was pulled with, byte for byte, or one
+ * built (and kept) for an image that has none. The pushed repository then becomes one of the
+ * image's repo digests.
  */
 public final class ImagePusher {
+
+    static final int MAX_CONCURRENT_UPLOADS = 5;
 
     private final RegistryClient registry;
     private final ContentStore content;
@@ -37,6 +46,12 @@ public final class ImagePusher {
     private final BlobCollector collector;
     private final ManifestFinder finder;
     private final ManifestBuilder builder;
+    /** Layer uploads of every push on this service, at most as many at once as dockerd's default. */
+    private final ExecutorService uploads = Executors.newFixedThreadPool(MAX_CONCURRENT_UPLOADS, task -> {
+        Thread thread = new Thread(task, "layer-upload");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public ImagePusher(RegistryClient registry, ContentStore content, ImageMetadataStore metadata,
             BlobCollector collector) {
@@ -101,9 +116,15 @@ public final class ImagePusher {
             listener.layer(diffId(diffIds, layers, i), PushPhase.PREPARING, 0, 0, "");
         }
         Optional<ImageReference> mountFrom = mountSource(tagged, image);
+        Map<Digest, CompletableFuture<Void>> pushes = new LinkedHashMap<>();
         for (int i = 0; i < layers.size(); i++) {
-            pushLayer(tagged, layers.get(i), diffId(diffIds, layers, i), mountFrom, credentials, listener);
+            Descriptor layer = layers.get(i);
+            Digest diffId = diffId(diffIds, layers, i);
+            // a blob twice in the image is sent once
+            pushes.computeIfAbsent(layer.digest(), digest -> CompletableFuture.runAsync(
+                    () -> pushLayer(tagged, layer, diffId, mountFrom, credentials, listener), uploads));
         }
+        awaitAll(pushes.values());
         Descriptor config = manifest.document().config();
         registry.pushBlob(tagged, config, BlobSource.of(content, config.digest()), mountFrom.orElse(null),
                 credentials);
@@ -126,6 +147,27 @@ public final class ImagePusher {
             case ALREADY_EXISTS -> listener.layer(diffId, PushPhase.LAYER_ALREADY_EXISTS, 0, 0, "");
             case MOUNTED -> listener.layer(diffId, PushPhase.MOUNTED, 0, 0, mountFrom.orElseThrow().path());
             case UPLOADED -> listener.layer(diffId, PushPhase.PUSHED, 0, 0, "");
+        }
+    }
+
+    /** Waits for every layer; the first failure (in layer order) is the push's. */
+    private static void awaitAll(Iterable<CompletableFuture<Void>> pushes) {
+        CompletableFuture<?>[] all = java.util.stream.StreamSupport.stream(pushes.spliterator(), false)
+                .toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(all).join();
+        } catch (CompletionException e) {
+            for (CompletableFuture<?> push : all) {
+                if (push.isCompletedExceptionally()) {
+                    try {
+                        push.join();
+                    } catch (CompletionException failed) {
+                        Throwable cause = failed.getCause();
+                        throw cause instanceof RuntimeException runtime ? runtime : failed;
+                    }
+                }
+            }
+            throw e;
         }
     }
 
