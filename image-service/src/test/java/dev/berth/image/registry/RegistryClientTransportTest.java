@@ -154,8 +154,7 @@ class RegistryClientTransportTest {
 
         assertThatThrownBy(() -> client.fetchManifest(ref("x/y:t"), ANONYMOUS))
                 .isInstanceOf(RegistryUnauthorizedException.class)
-                .hasMessage("Get \"http://" + fake.authority() + "/v2/x/y/manifests/t\": unauthorized: "
-                        + "authentication required");
+                .hasMessage("Get \"http://" + fake.authority() + "/v2/x/y/manifests/t\": no basic auth credentials");
         assertThat(fake.requests()).isEqualTo(1);
     }
 
