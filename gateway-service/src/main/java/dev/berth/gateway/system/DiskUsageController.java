@@ -5,7 +5,6 @@ import dev.berth.gateway.container.ContainerViews;
 import dev.berth.gateway.image.ImageViews;
 import dev.berth.proto.v1.Container;
 import dev.berth.proto.v1.ContainerServiceGrpc;
-import dev.berth.proto.v1.GetImageRequest;
 import dev.berth.proto.v1.Image;
 import dev.berth.proto.v1.ImageServiceGrpc;
 import dev.berth.proto.v1.ListContainersRequest;
@@ -53,9 +52,8 @@ class DiskUsageController {
         Map<String, Object> body = new LinkedHashMap<>();
         if (wanted.contains("image")) {
             List<Image> found = images.listImages(ListImagesRequest.getDefaultInstance()).getImagesList();
-            DiskUsage usage = new DiskUsage(found, image -> images.getImageHistory(
-                    GetImageRequest.newBuilder().setReference(image.getId()).build()).getItemsList(), all);
-            usage.layersSize().ifPresent(size -> body.put("LayersSize", size));
+            DiskUsage usage = new DiskUsage(found, all);
+            body.put("LayersSize", usage.layersSize());
             body.put("Images", usage.images().stream().map(image -> {
                 Map<String, Object> summary = new LinkedHashMap<>(ImageViews.summary(image));
                 summary.put("SharedSize", usage.sharedSize(image));

@@ -66,6 +66,7 @@ final class ImageProtoMapper {
                 .setDigest(layer.digest().toString())
                 .setDiffId(layer.diffId().toString())
                 .setSize(layer.size())
+                .setUncompressedSize(layer.uncompressedSize())
                 .setMediaType(layer.mediaType())
                 .build();
     }
