@@ -15,6 +15,7 @@ import dev.berth.container.store.NodeRepository;
 import dev.berth.container.store.NodeRow;
 import dev.berth.container.store.Times;
 import dev.berth.proto.v1.NodeAgentGrpc;
+import dev.berth.proto.v1.NodeExecGrpc;
 import io.grpc.ManagedChannel;
 import dev.berth.proto.channel.Channels;
 
@@ -60,6 +61,11 @@ public class NodeRegistry implements DisposableBean {
 
     public NodeAgentGrpc.NodeAgentStub async(String nodeId) {
         return NodeAgentGrpc.newStub(channel(nodeId));
+    }
+
+    /** The node's exec service (`docker exec`), on the same channel. */
+    public NodeExecGrpc.NodeExecBlockingStub execs(String nodeId) {
+        return NodeExecGrpc.newBlockingStub(channel(nodeId));
     }
 
     private ManagedChannel channel(String nodeId) {

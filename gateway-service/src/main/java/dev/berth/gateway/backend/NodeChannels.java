@@ -1,6 +1,7 @@
 package dev.berth.gateway.backend;
 
 import dev.berth.proto.v1.NodeAgentGrpc;
+import dev.berth.proto.v1.NodeExecGrpc;
 import dev.berth.proto.v1.NodeInfoGrpc;
 import io.grpc.ManagedChannel;
 import dev.berth.proto.channel.Channels;
@@ -32,6 +33,10 @@ public class NodeChannels {
 
     public NodeInfoGrpc.NodeInfoBlockingStub nodeInfo(String address) {
         return NodeInfoGrpc.newBlockingStub(channel(address));
+    }
+
+    public NodeExecGrpc.NodeExecBlockingStub nodeExec(String address) {
+        return NodeExecGrpc.newBlockingStub(channel(address));
     }
 
     private ManagedChannel channel(String address) {

@@ -4,6 +4,8 @@ import com.google.protobuf.ByteString;
 import dev.berth.common.error.BerthException;
 import dev.berth.node.attach.AttachSink;
 import dev.berth.node.attach.ClientOutbox;
+import dev.berth.node.attach.OutputHub;
+import dev.berth.node.exec.ExecService;
 import dev.berth.node.attach.OutputKind;
 import dev.berth.node.logs.LogReader;
 import dev.berth.node.nativ.Native;
@@ -35,19 +37,24 @@ final class AttachSession implements StreamObserver<AttachRequest>, AttachSink {
 
     private final ServerCallStreamObserver<AttachResponse> responses;
     private final ContainerStore store;
+    private final ExecService execs;
     private final Executor stdinWriter;
     private final Executor logReplays;
     private final ClientOutbox<AttachResponse> outbox;
     private CompletableFuture<Void> stdinQueue = CompletableFuture.completedFuture(null);
     private volatile Container container;
+    /** Whose stdin and output: the container's main process, or the exec's. */
+    private volatile OutputHub hub;
+    private volatile String execId;
     private volatile boolean stdout;
     private volatile boolean stderr;
     private volatile boolean stdin;
 
-    AttachSession(ServerCallStreamObserver<AttachResponse> responses, ContainerStore store, Executor stdinWriter,
-                  Executor logReplays) {
+    AttachSession(ServerCallStreamObserver<AttachResponse> responses, ContainerStore store, ExecService execs,
+                  Executor stdinWriter, Executor logReplays) {
         this.responses = responses;
         this.store = store;
+        this.execs = execs;
         this.stdinWriter = stdinWriter;
         this.logReplays = logReplays;
         this.outbox = GrpcClient.outbox(responses, AttachSession::size, REPLAY_BUFFER_BYTES, LIVE_BUFFER_BYTES);
@@ -75,13 +82,13 @@ final class AttachSession implements StreamObserver<AttachRequest>, AttachSink {
                     responses.request(1);
                 }
                 case STDIN -> queueStdin(() -> {
-                    if (stdin && container != null) {
-                        container.hub().writeStdin(request.getStdin().toByteArray());
+                    if (stdin && hub != null) {
+                        hub.writeStdin(request.getStdin().toByteArray());
                     }
                 });
                 case CLOSE_STDIN -> queueStdin(() -> {
-                    if (stdin && container != null && request.getCloseStdin()) {
-                        container.hub().closeStdin();
+                    if (stdin && hub != null && request.getCloseStdin()) {
+                        hub.closeStdin();
                     }
                 });
                 case RESIZE -> {
@@ -112,14 +119,19 @@ final class AttachSession implements StreamObserver<AttachRequest>, AttachSink {
     }
 
     private void open(AttachOpen open) {
-        if (container != null) {
+        if (container != null || execId != null) {
             throw BerthException.invalid("attach already opened");
+        }
+        if (!open.getExecId().isEmpty()) {
+            openExec(open);
+            return;
         }
         Container opened = store.get(open.getContainerId());
         stdout = open.getStdout();
         stderr = open.getStderr();
         stdin = open.getStdin();
         container = opened;
+        hub = opened.hub();
         // Live output registered from here waits in the outbox behind "ready" and the replay.
         boolean registered = open.getStream() && opened.hub().register(this, opened.state().isRunning());
         putBacklog(AttachResponse.newBuilder().setReady(true).build());
@@ -131,6 +143,23 @@ final class AttachSession implements StreamObserver<AttachRequest>, AttachSink {
         } else {
             endBacklog(registered);
         }
+    }
+
+    /** Starts the exec with this session attached; `ready` once it runs, its error if it cannot. */
+    private void openExec(AttachOpen open) {
+        stdout = open.getStdout();
+        stderr = open.getStderr();
+        stdin = open.getStdin();
+        execId = open.getExecId();
+        execs.startAttached(execId, this).whenComplete((started, failure) -> {
+            if (failure != null) {
+                fail(failure instanceof Exception e ? e : new RuntimeException(failure));
+                return;
+            }
+            hub = started;
+            putBacklog(AttachResponse.newBuilder().setReady(true).build());
+            outbox.backlogDone();
+        });
     }
 
     private void endBacklog(boolean registered) {
@@ -188,6 +217,10 @@ final class AttachSession implements StreamObserver<AttachRequest>, AttachSink {
     }
 
     private void resize(int rows, int cols) {
+        if (execId != null) {
+            execs.resize(execId, rows, cols);
+            return;
+        }
         Container current = container;
         if (current == null || !current.state().isRunning()) {
             return;
@@ -202,9 +235,9 @@ final class AttachSession implements StreamObserver<AttachRequest>, AttachSink {
     }
 
     private void detach() {
-        Container current = container;
+        OutputHub current = hub;
         if (current != null) {
-            current.hub().unregister(this);
+            current.unregister(this);
         }
     }
 

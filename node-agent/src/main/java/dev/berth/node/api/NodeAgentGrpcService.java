@@ -6,6 +6,7 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.Empty;
 import dev.berth.node.task.TaskService;
 import dev.berth.node.attach.ClientOutbox;
+import dev.berth.node.exec.ExecService;
 import dev.berth.node.logs.LogReader;
 import dev.berth.node.state.Container;
 import dev.berth.node.state.ContainerState;
@@ -54,6 +55,7 @@ class NodeAgentGrpcService extends NodeAgentGrpc.NodeAgentImplBase {
     private final ContainerStore store;
     private final EventBus events;
     private final SnapshotStore snapshots;
+    private final ExecService execs;
     private final ExecutorService logReaders = Executors.newCachedThreadPool(r -> {
         Thread thread = new Thread(r, "log-reader");
         thread.setDaemon(true);
@@ -67,8 +69,9 @@ class NodeAgentGrpcService extends NodeAgentGrpc.NodeAgentImplBase {
     });
 
     NodeAgentGrpcService(Supervisor supervisor, TaskService tasks, ContainerStore store, EventBus events,
-                         SnapshotStore snapshots) {
+                         SnapshotStore snapshots, ExecService execs) {
         this.snapshots = snapshots;
+        this.execs = execs;
         this.supervisor = supervisor;
         this.tasks = tasks;
         this.store = store;
@@ -136,7 +139,7 @@ class NodeAgentGrpcService extends NodeAgentGrpc.NodeAgentImplBase {
 
     @Override
     public StreamObserver<AttachRequest> attach(StreamObserver<AttachResponse> responses) {
-        return new AttachSession((ServerCallStreamObserver<AttachResponse>) responses, store, stdinWriters, logReaders);
+        return new AttachSession((ServerCallStreamObserver<AttachResponse>) responses, store, execs, stdinWriters, logReaders);
     }
 
     @Override

@@ -1,0 +1,85 @@
+package dev.berth.gateway.stream;
+
+import dev.berth.gateway.backend.NodeChannels;
+import dev.berth.proto.v1.AttachOpen;
+import dev.berth.proto.v1.ExecConfig;
+import dev.berth.proto.v1.ExecRoute;
+import dev.berth.proto.v1.ExecRouterGrpc;
+import dev.berth.proto.v1.LocateExecRequest;
+import dev.berth.proto.v1.NodeExecRef;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * POST /exec/{id}/start on a hijacked connection: the node starts the exec when its attach stream
+ * opens, with this stream attached from the first byte; a start the runtime refuses is an error
+ * answer instead of the 101. The stream ends once the exec's exit is recorded, so the CLI's
+ * inspect that follows has the exit code.
+ */
+@RestController
+class ExecAttachController {
+
+    private final ExecRouterGrpc.ExecRouterBlockingStub router;
+    private final NodeChannels nodes;
+    private final SimpleAsyncTaskExecutor threads;
+    private final ActiveStreams active;
+
+    ExecAttachController(ExecRouterGrpc.ExecRouterBlockingStub router, NodeChannels nodes,
+                         SimpleAsyncTaskExecutor streamExecutor, ActiveStreams active) {
+        this.router = router;
+        this.nodes = nodes;
+        this.threads = streamExecutor;
+        this.active = active;
+    }
+
+    @PostMapping(path = "/exec/{id}/start", headers = "Upgrade=tcp")
+    void start(@PathVariable String id, @RequestBody(required = false) JsonNode body,
+               HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
+        ExecRoute route = router.locateExec(LocateExecRequest.newBuilder().setExecId(id).build());
+        if (body != null && body.path("Detach").asBoolean(false)) {
+            nodes.nodeExec(route.getNodeAddress()).startExecDetached(NodeExecRef.newBuilder().setExecId(id).build());
+            response.setStatus(HttpServletResponse.SC_OK);
+            return;
+        }
+        ExecConfig config = route.getConfig();
+        AttachOpen open = AttachOpen.newBuilder()
+                .setContainerId(route.getContainerId())
+                .setExecId(id)
+                .setStdin(config.getAttachStdin())
+                .setStdout(config.getAttachStdout())
+                .setStderr(config.getAttachStderr())
+                .setStream(true)
+                .build();
+        AttachSession session = AttachSession.open(nodes.node(route.getNodeAddress()), open, config.getTty());
+        JsonNode size = body == null ? null : body.path("ConsoleSize");
+        if (config.getTty() && size != null && size.isArray() && size.size() == 2 && size.get(0).asInt(0) > 0) {
+            session.resize(size.get(0).asInt(0), size.get(1).asInt(0));
+        }
+        TomcatSocketHijack hijack = request.upgrade(TomcatSocketHijack.class);
+        hijack.onOpen(socket -> {
+            active.attaches().incrementAndGet();
+            threads.execute(() -> {
+                try {
+                    session.pumpOutput(socket);
+                } finally {
+                    active.attaches().decrementAndGet();
+                }
+            });
+            if (session.wantsInput()) {
+                threads.execute(() -> session.pumpInput(socket));
+            }
+        });
+        response.setStatus(HttpServletResponse.SC_SWITCHING_PROTOCOLS);
+        response.setHeader(HttpHeaders.CONNECTION, "Upgrade");
+        response.setHeader(HttpHeaders.UPGRADE, "tcp");
+    }
+}
