@@ -5,6 +5,7 @@ import dev.berth.node.state.ContainerProcess;
 import dev.berth.node.state.ProcessExit;
 import dev.berth.proto.v1.ExecConfig;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * One exec: created, then started once (running), then exited. Its process runs under a conmon of
@@ -22,6 +23,7 @@ final class Exec {
     private final Path dir;
     private final ContainerProcess process;
     private final OutputHub hub = new OutputHub();
+    private final CompletableFuture<Void> launched = new CompletableFuture<>();
     private Phase phase = Phase.CREATED;
     private int pid;
     private int conmonPid;
@@ -74,6 +76,22 @@ final class Exec {
         }
         this.pid = processPid;
         this.conmonPid = conmon;
+        launched.complete(null);
+    }
+
+    /** conmon runs; known before the process does, so that a lost conmon is noticed. */
+    synchronized void conmonStarted(int conmon) {
+        this.conmonPid = conmon;
+    }
+
+    /** Completes once the process runs, exceptionally if it could not be started. */
+    CompletableFuture<Void> launched() {
+        return launched;
+    }
+
+    synchronized void startFailed(ProcessExit exit) {
+        exited(exit);
+        launched.completeExceptionally(new IllegalStateException("exec " + id + " did not start"));
     }
 
     synchronized void exited(ProcessExit exit) {

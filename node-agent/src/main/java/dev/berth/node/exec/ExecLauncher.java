@@ -68,6 +68,7 @@ class ExecLauncher {
             if (conmonPid <= 0) {
                 throw BerthException.internal("conmon failed for exec " + exec.id() + ": " + read(dir.resolve("conmon.out")));
             }
+            exec.conmonStarted(conmonPid);
             OutputPump.start(exec.id(), connect(dir, conmonPid), exec.hub());
             release(start); // conmon's runtime child now runs runc exec
             long deadline = System.currentTimeMillis() + DEADLINE_MILLIS;

@@ -114,12 +114,10 @@ public class ExecService {
 
             @Override
             public void end() {
-                // A start that failed ends the client's stream with its error instead.
-                exec.process().exit().whenComplete((exit, failure) -> {
-                    if (exec.pid() > 0) {
-                        sink.end();
-                    }
-                });
+                // After the exit and the start's own answer, which a fast process can outrun; a
+                // start that failed ends the client's stream with its error instead.
+                exec.launched().thenCombine(exec.process().exit(), (launched, exit) -> exit)
+                        .thenRun(sink::end);
             }
         }, false);
         return supervisor.submit(() -> {
@@ -159,7 +157,7 @@ public class ExecService {
     }
 
     private static void startFailed(Exec exec) {
-        exec.exited(new ProcessExit(START_FAILED, Instant.now(), false));
+        exec.startFailed(new ProcessExit(START_FAILED, Instant.now(), false));
     }
 
     public ExecView inspect(String execId) {
