@@ -6,6 +6,9 @@ import dev.berth.e2e.support.DockerCli;
 import dev.berth.e2e.support.TestImages;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,6 +42,18 @@ class ExecE2ETest {
     void exec_exitsWithTheProcessExitCode() {
         CommandResult exec = docker("exec", NAME, "sh", "-c", "exit 5");
         assertThat(exec.exitCode()).as(exec.toString()).isEqualTo(5);
+    }
+
+    @Test
+    void execsOfInstantProcesses_allEndWithTheirCode() {
+        // A process this fast can exit before its start is answered: each stream must still end.
+        List<CompletableFuture<CommandResult>> execs = IntStream.range(0, 8)
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> docker("exec", NAME, "sh", "-c", "exit " + i)))
+                .toList();
+        for (int i = 0; i < execs.size(); i++) {
+            CommandResult exec = execs.get(i).join();
+            assertThat(exec.exitCode()).as(exec.toString()).isEqualTo(i);
+        }
     }
 
     @Test

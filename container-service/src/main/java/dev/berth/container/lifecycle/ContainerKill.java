@@ -10,7 +10,10 @@ import org.springframework.stereotype.Component;
 import dev.berth.common.error.BerthException;
 import dev.berth.container.lookup.ContainerLookup;
 import dev.berth.container.node.NodeRegistry;
+import dev.berth.container.restart.StopIntents;
 import dev.berth.container.store.ContainerRow;
+import dev.berth.container.store.ProtoJson;
+import dev.berth.container.store.StopIntent;
 import dev.berth.container.waiting.WaitRegistry;
 import dev.berth.proto.v1.NodeKillRequest;
 import dev.berth.proto.v1.WaitCondition;
@@ -28,8 +31,11 @@ public class ContainerKill {
     private final ContainerLookup lookup;
     private final NodeRegistry nodes;
     private final WaitRegistry waiters;
+    private final StopIntentRecorder intents;
 
-    public ContainerKill(ContainerLookup lookup, NodeRegistry nodes, WaitRegistry waiters) {
+    public ContainerKill(ContainerLookup lookup, NodeRegistry nodes, WaitRegistry waiters,
+            StopIntentRecorder intents) {
+        this.intents = intents;
         this.lookup = lookup;
         this.nodes = nodes;
         this.waiters = waiters;
@@ -40,6 +46,10 @@ public class ContainerKill {
         if (!State.of(row.status()).hasProcess()) {
             throw BerthException.precondition(
                     "Cannot kill container: " + ref + ": Container " + row.id() + " is not running");
+        }
+        StopIntent intent = StopIntents.ofKill(signal, ProtoJson.readConfig(row.config()).getStopSignal());
+        if (intents.record(row.id(), intent)) {
+            return lookup.current(row.id()).orElse(row);
         }
         boolean isKill = KILL.contains(signal.toUpperCase(java.util.Locale.ROOT));
         WaitRegistry.Waiter exit = isKill ? waiters.register(row.id(), WaitCondition.WAIT_CONDITION_NEXT_EXIT) : null;

@@ -73,6 +73,38 @@ public class ContainerStart {
         return new Result(after, false);
     }
 
+    /** What a restart by the policy came to. */
+    public enum PolicyStart { STARTED, CANCELLED, REFUSED, NODE_UNAVAILABLE }
+
+    /**
+     * Starts a container the restart policy holds in {@code restarting}, under its guard from the
+     * check to the record, so that a stop meanwhile either cancels the restart or stops the new run.
+     */
+    public PolicyStart startByPolicy(String containerId) {
+        return guard.apply(containerId, () -> {
+            ContainerRow row = lookup.current(containerId).orElse(null);
+            if (row == null || State.of(row.status()) != State.RESTARTING) {
+                return PolicyStart.CANCELLED;
+            }
+            NodeStartResponse started;
+            try {
+                started = nodes.blocking(row.nodeId()).withDeadlineAfter(2, TimeUnit.MINUTES)
+                        .startContainer(NodeContainerRef.newBuilder().setContainerId(row.id()).build());
+            } catch (StatusRuntimeException e) {
+                if (e.getStatus().getCode() == Status.Code.UNAVAILABLE) {
+                    return PolicyStart.NODE_UNAVAILABLE;
+                }
+                String message = StartFailure.dockerMessage(String.valueOf(e.getStatus().getDescription()));
+                store.update(row.withStartError(StartFailure.exitCode(message), message)
+                        .withStatus(State.EXITED.dockerName()), "start-failed", Map.of("error", message));
+                return PolicyStart.REFUSED;
+            }
+            store.update(row.withRestarted(started.getPid(), Times.fromProtoOrNow(started.getStartedAt()),
+                    started.getRunId()), "start", Map.of("pid", Integer.toString(started.getPid())));
+            return PolicyStart.STARTED;
+        });
+    }
+
     private ContainerRow recordStart(ContainerRow current, int pid, OffsetDateTime startedAt, long runId) {
         State state = State.of(current.status());
         if (current.exitedRunId() >= runId) {

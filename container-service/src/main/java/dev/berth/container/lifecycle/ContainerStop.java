@@ -8,6 +8,7 @@ import dev.berth.container.lookup.ContainerLookup;
 import dev.berth.container.node.NodeRegistry;
 import dev.berth.container.store.ContainerRow;
 import dev.berth.container.store.ProtoJson;
+import dev.berth.container.store.StopIntent;
 import dev.berth.proto.v1.ContainerConfig;
 import dev.berth.proto.v1.NodeAgentGrpc;
 import dev.berth.proto.v1.NodeExit;
@@ -32,8 +33,11 @@ public class ContainerStop {
     private final NodeRegistry nodes;
     private final ExitRecorder exits;
     private final ContainerStart starter;
+    private final StopIntentRecorder intents;
 
-    public ContainerStop(ContainerLookup lookup, NodeRegistry nodes, ExitRecorder exits, ContainerStart starter) {
+    public ContainerStop(ContainerLookup lookup, NodeRegistry nodes, ExitRecorder exits, ContainerStart starter,
+            StopIntentRecorder intents) {
+        this.intents = intents;
         this.lookup = lookup;
         this.nodes = nodes;
         this.exits = exits;
@@ -45,6 +49,9 @@ public class ContainerStop {
         ContainerRow row = lookup.resolve(ref);
         if (!State.of(row.status()).hasProcess()) {
             return new Result(row, true);
+        }
+        if (intents.record(row.id(), StopIntent.STOPPED)) {
+            return new Result(lookup.current(row.id()).orElse(row), false);
         }
         ContainerConfig config = ProtoJson.readConfig(row.config());
         String effectiveSignal = !signal.isEmpty() ? signal

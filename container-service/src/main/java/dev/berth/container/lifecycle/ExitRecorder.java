@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
+import dev.berth.container.restart.PolicyRestarts;
 import dev.berth.container.store.ContainerRepository;
 import dev.berth.container.store.ContainerRow;
 import dev.berth.container.store.ProtoJson;
@@ -19,7 +20,8 @@ import dev.berth.container.waiting.WaitRegistry;
 
 /**
  * Records process exits, whoever reports them first (the node's event stream or a stop's
- * answer): persists {@code exited}, answers waiters, then removes auto-remove containers.
+ * answer): persists {@code exited} (or {@code restarting}, when the restart policy brings it back),
+ * answers waiters, then removes auto-remove containers.
  * Exits are matched to runs by the node's run id: the exit of a run already recorded, or of a
  * run older than the latest one started, is ignored.
  */
@@ -34,10 +36,13 @@ public class ExitRecorder {
     private final WaitRegistry waiters;
     private final ContainerRemoval removal;
     private final Executor background;
+    private final PolicyRestarts restarts;
     private final Set<String> restarting = ConcurrentHashMap.newKeySet();
 
     public ExitRecorder(ContainerRepository containers, ContainerGuard guard, StateStore store,
-            WaitRegistry waiters, ContainerRemoval removal, @Qualifier("lifecycleExecutor") Executor background) {
+            WaitRegistry waiters, ContainerRemoval removal, @Qualifier("lifecycleExecutor") Executor background,
+            PolicyRestarts restarts) {
+        this.restarts = restarts;
         this.containers = containers;
         this.guard = guard;
         this.store = store;
@@ -75,8 +80,14 @@ public class ExitRecorder {
         if (state != State.EXITED && !Transitions.isLegal(state, State.EXITED)) {
             return null;
         }
-        ContainerRow saved = store.update(withExit(row, exit), "die", Map.of("exitCode", Integer.toString(exit.code())));
+        ContainerRow exited = withExit(row, exit);
+        boolean restart = restarts.restartsAfter(exited);
+        ContainerRow saved = store.update(restart ? exited.withStatus(State.RESTARTING.dockerName()) : exited,
+                "die", Map.of("exitCode", Integer.toString(exit.code())));
         waiters.exited(containerId, ContainerWaits.resultOf(saved));
+        if (restart) {
+            restarts.schedule(saved);
+        }
         log.debug("container {} exited with {}", containerId, exit.code());
         return saved;
     }

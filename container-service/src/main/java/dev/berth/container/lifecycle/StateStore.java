@@ -55,6 +55,11 @@ public class StateStore {
         return containers.save(row.withFiles(files).withHostConfig(hostConfig));
     }
 
+    /** A change that is no event of its own (what a stop asks of the restart policy, before it stops). */
+    public ContainerRow save(ContainerRow row) {
+        return containers.save(row);
+    }
+
     public void delete(String containerId, String eventType) {
         transactions.executeWithoutResult(status -> {
             containers.deleteById(containerId);

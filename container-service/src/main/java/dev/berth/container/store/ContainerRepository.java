@@ -19,4 +19,6 @@ public interface ContainerRepository extends ListCrudRepository<ContainerRow, St
     long countByNodeId(String nodeId);
 
     long countByStatus(String status);
+
+    List<ContainerRow> findByStatus(String status);
 }

@@ -11,7 +11,8 @@ import org.springframework.data.relational.core.mapping.Table;
  * {@code with*} methods give the next state. {@code config}, {@code hostConfig} and
  * {@code files} are the proto messages as JSON; {@code status} is Docker's lower-case state name.
  * {@code runId} is the node's id of the latest run known, {@code exitedRunId} the run whose exit
- * is recorded (-1: none).
+ * is recorded (-1: none). {@code stopIntent} is what the user's last stop or kill asked of the
+ * restart policy.
  */
 @Table("containers")
 public record ContainerRow(
@@ -34,6 +35,7 @@ public record ContainerRow(
         String files,
         long runId,
         long exitedRunId,
+        StopIntent stopIntent,
         @Version Long version) {
 
     /** {@code exitedRunId} of a row no exit has been recorded for. */
@@ -41,43 +43,57 @@ public record ContainerRow(
 
     public ContainerRow withStatus(String newStatus) {
         return new ContainerRow(id, name, imageId, image, config, hostConfig, newStatus, pid, exitCode, error,
-                oomKilled, createdAt, startedAt, finishedAt, restartCount, nodeId, files, runId, exitedRunId, version);
+                oomKilled, createdAt, startedAt, finishedAt, restartCount, nodeId, files, runId, exitedRunId, stopIntent, version);
     }
 
     /** Run {@code newRunId} started: clears the previous run's exit information, as Docker does. */
     public ContainerRow withStarted(String newStatus, int newPid, OffsetDateTime at, long newRunId) {
         return new ContainerRow(id, name, imageId, image, config, hostConfig, newStatus, newPid, 0, "",
-                false, createdAt, at, finishedAt, 0, nodeId, files, newRunId, exitedRunId, version);
+                false, createdAt, at, finishedAt, 0, nodeId, files, newRunId, exitedRunId, StopIntent.NONE, version);
+    }
+
+    /** Run {@code newRunId} started by the restart policy: one restart more, the stop intent kept. */
+    public ContainerRow withRestarted(int newPid, OffsetDateTime at, long newRunId) {
+        return new ContainerRow(id, name, imageId, image, config, hostConfig, "running", newPid, 0, "",
+                false, createdAt, at, finishedAt, restartCount + 1, nodeId, files, newRunId, exitedRunId, stopIntent,
+                version);
+    }
+
+    /** What a user's stop or kill says of the next exit (see {@link StopIntent}). */
+    public ContainerRow withStopIntent(StopIntent intent) {
+        return new ContainerRow(id, name, imageId, image, config, hostConfig, status, pid, exitCode, error,
+                oomKilled, createdAt, startedAt, finishedAt, restartCount, nodeId, files, runId, exitedRunId, intent,
+                version);
     }
 
     /** The exit of run {@code exitRunId}, which may be recorded before its start (a fast process). */
     public ContainerRow withExit(long exitRunId, int code, OffsetDateTime at, boolean oom, String newError) {
         return new ContainerRow(id, name, imageId, image, config, hostConfig, "exited", 0, code, newError,
                 oom, createdAt, startedAt, at, restartCount, nodeId, files, Math.max(runId, exitRunId), exitRunId,
-                version);
+                stopIntent, version);
     }
 
     /** A start the runtime refused: the status is kept, the failure recorded. */
     public ContainerRow withStartError(int code, String newError) {
         return new ContainerRow(id, name, imageId, image, config, hostConfig, status, 0, code, newError,
-                oomKilled, createdAt, startedAt, finishedAt, restartCount, nodeId, files, runId, exitedRunId, version);
+                oomKilled, createdAt, startedAt, finishedAt, restartCount, nodeId, files, runId, exitedRunId, stopIntent, version);
     }
 
     /** The start time of a process whose exit was recorded first (so no pid any more). */
     public ContainerRow withStartTime(OffsetDateTime at) {
         return new ContainerRow(id, name, imageId, image, config, hostConfig, status, 0, exitCode, error,
-                oomKilled, createdAt, at, finishedAt, restartCount, nodeId, files, runId, exitedRunId, version);
+                oomKilled, createdAt, at, finishedAt, restartCount, nodeId, files, runId, exitedRunId, stopIntent, version);
     }
 
     /** The host config (HostConfig as JSON) as the node applies it. */
     public ContainerRow withHostConfig(String newHostConfig) {
         return new ContainerRow(id, name, imageId, image, config, newHostConfig, status, pid, exitCode, error,
-                oomKilled, createdAt, startedAt, finishedAt, restartCount, nodeId, files, runId, exitedRunId, version);
+                oomKilled, createdAt, startedAt, finishedAt, restartCount, nodeId, files, runId, exitedRunId, stopIntent, version);
     }
 
     /** Where the node keeps the container's files (ContainerFiles as JSON). */
     public ContainerRow withFiles(String newFiles) {
         return new ContainerRow(id, name, imageId, image, config, hostConfig, status, pid, exitCode, error,
-                oomKilled, createdAt, startedAt, finishedAt, restartCount, nodeId, newFiles, runId, exitedRunId, version);
+                oomKilled, createdAt, startedAt, finishedAt, restartCount, nodeId, newFiles, runId, exitedRunId, stopIntent, version);
     }
 }

@@ -90,12 +90,17 @@ public final class ContainerViews {
         return out;
     }
 
+    private static Map<String, Object> restartPolicy(dev.berth.proto.v1.RestartPolicy policy) {
+        return Map.of("Name", policy.getName().isEmpty() ? "no" : policy.getName(),
+                "MaximumRetryCount", policy.getMaximumRetryCount());
+    }
+
     private static Map<String, Object> hostConfig(Container c) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("Binds", null);
         out.put("NetworkMode", networkMode(c));
         out.put("PortBindings", Map.of());
-        out.put("RestartPolicy", Map.of("Name", "no", "MaximumRetryCount", 0));
+        out.put("RestartPolicy", restartPolicy(c.getHostConfig().getRestartPolicy()));
         out.put("AutoRemove", c.getHostConfig().getAutoRemove());
         // conmon writes the log, in the k8s-file format (Podman's name for it).
         out.put("LogConfig", Map.of("Type", "k8s-file", "Config", Map.of()));

@@ -3,7 +3,6 @@ package dev.berth.gateway.container;
 import dev.berth.gateway.api.DockerApiException;
 import tools.jackson.databind.JsonNode;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -26,7 +25,8 @@ final class CreateOptions {
     static final Set<String> HONOURED_HOST_CONFIG = Set.of(
             "AutoRemove", "NetworkMode", "ConsoleSize",
             "Memory", "MemorySwap", "MemoryReservation", "NanoCpus", "CpuShares", "CpuQuota", "CpuPeriod",
-            "CpusetCpus", "CpusetMems", "PidsLimit", "BlkioWeight");
+            "CpusetCpus", "CpusetMems", "PidsLimit", "BlkioWeight",
+            "RestartPolicy");
 
     /** Top-level parts of the body that are not Config fields. */
     private static final Set<String> NOT_CONFIG = Set.of("HostConfig", "NetworkingConfig");
@@ -37,8 +37,7 @@ final class CreateOptions {
             entry("Volumes", "--volume"), entry("MacAddress", "--mac-address"), entry("Shell", "SHELL"),
             entry("OnBuild", "ONBUILD"), entry("NetworkDisabled", "--network none"),
             entry("Binds", "--volume"), entry("ContainerIDFile", "--cidfile"), entry("LogConfig", "--log-driver"),
-            entry("PortBindings", "--publish"), entry("RestartPolicy", "--restart"),
-            entry("VolumeDriver", "--volume-driver"), entry("VolumesFrom", "--volumes-from"), entry("Mounts", "--mount"),
+            entry("PortBindings", "--publish"), entry("VolumeDriver", "--volume-driver"), entry("VolumesFrom", "--volumes-from"), entry("Mounts", "--mount"),
             entry("CapAdd", "--cap-add"), entry("CapDrop", "--cap-drop"), entry("CgroupnsMode", "--cgroupns"),
             entry("Dns", "--dns"), entry("DnsOptions", "--dns-option"), entry("DnsSearch", "--dns-search"),
             entry("ExtraHosts", "--add-host"), entry("GroupAdd", "--group-add"), entry("IpcMode", "--ipc"),
@@ -91,8 +90,6 @@ final class CreateOptions {
     static boolean isDefault(String field, JsonNode value) {
         return switch (field) {
             case "MemorySwappiness" -> isEmpty(value) || (value.isIntegralNumber() && value.longValue() == -1);
-            case "RestartPolicy" -> isEmpty(value) || (value.isObject()
-                    && List.of("", "no").contains(value.path("Name").asString("")) && value.path("MaximumRetryCount").asLong(0) == 0);
             case "LogConfig" -> isEmpty(value) || (value.isObject() && value.path("Type").asString("").isEmpty()
                     && isEmpty(value.path("Config")) && value.size() <= 2);
             default -> isEmpty(value);

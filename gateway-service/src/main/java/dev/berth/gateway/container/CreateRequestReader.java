@@ -80,6 +80,10 @@ final class CreateRequestReader {
                 .setCpusetCpus(text(host, "CpusetCpus"))
                 .setCpusetMems(text(host, "CpusetMems"))
                 .setBlkioWeight(blkioWeight(host));
+        dev.berth.proto.v1.RestartPolicy restartPolicy = RestartPolicyReader.read(host);
+        if (!restartPolicy.equals(dev.berth.proto.v1.RestartPolicy.getDefaultInstance())) {
+            out.setRestartPolicy(restartPolicy);
+        }
         JsonNode pids = host.get("PidsLimit");
         if (pids != null && !pids.isNull()) {
             out.setPidsLimit(int64(host, "PidsLimit"));

@@ -74,7 +74,6 @@ class CreateRequestReaderTest {
             "CapAdd      | [\"NET_ADMIN\"]                                  | --cap-add (HostConfig.CapAdd)",
             "Privileged  | true                                           | --privileged (HostConfig.Privileged)",
             "Devices     | [{\"PathOnHost\":\"/dev/fuse\"}]                   | --device (HostConfig.Devices)",
-            "RestartPolicy | {\"Name\":\"always\",\"MaximumRetryCount\":0}    | --restart (HostConfig.RestartPolicy)",
             "MemorySwappiness | 10                                        | --memory-swappiness (HostConfig.MemorySwappiness)",
             "LogConfig   | {\"Type\":\"json-file\",\"Config\":{}}              | --log-driver (HostConfig.LogConfig)",
             "Init        | true                                           | --init (HostConfig.Init)",
