@@ -56,6 +56,12 @@ public final class RawHttp implements AutoCloseable {
         return in.readAllBytes();
     }
 
+    /** Sends raw bytes on the (hijacked) connection. */
+    public void write(byte[] bytes) throws IOException {
+        out.write(bytes);
+        out.flush();
+    }
+
     /** Closes our sending side only, as the docker CLI does right after an attach without -i. */
     public void halfClose() throws IOException {
         socket.shutdownOutput();

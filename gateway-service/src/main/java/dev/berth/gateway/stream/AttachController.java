@@ -47,10 +47,14 @@ class AttachController {
                         @RequestParam(defaultValue = "false") boolean stdout,
                         @RequestParam(defaultValue = "false") boolean stderr,
                         @RequestParam(defaultValue = "false") boolean logs,
+                        @RequestParam(defaultValue = "") String detachKeys,
                         HttpServletRequest request,
                         HttpServletResponse response) throws IOException, ServletException {
         Container container = containers.getContainer(ContainerRef.newBuilder().setRef(id).build());
-        AttachSession session = open(container, new AttachOptions(stream, stdin, stdout, stderr, logs));
+        // As in Docker, the daemon watches for the keys on a TTY only; other input passes untouched.
+        DetachKeys parsed = DetachKeys.parse(detachKeys);
+        DetachKeys keys = container.getConfig().getTty() ? parsed : null;
+        AttachSession session = open(container, new AttachOptions(stream, stdin, stdout, stderr, logs), keys);
         TomcatSocketHijack hijack = request.upgrade(TomcatSocketHijack.class);
         hijack.onOpen(socket -> {
             active.attaches().incrementAndGet();
@@ -81,7 +85,7 @@ class AttachController {
                                                                                                             HttpServletResponse response) {
         Container container = containers.getContainer(ContainerRef.newBuilder().setRef(id).build());
         // Without an upgraded connection there is no way to read stdin.
-        AttachSession session = open(container, new AttachOptions(stream, false, stdout, stderr, logs));
+        AttachSession session = open(container, new AttachOptions(stream, false, stdout, stderr, logs), null);
         StreamingResponseBody body = out -> {
             active.attaches().incrementAndGet();
             try {
@@ -96,7 +100,7 @@ class AttachController {
                 .body(body);
     }
 
-    private AttachSession open(Container container, AttachOptions options) {
+    private AttachSession open(Container container, AttachOptions options, DetachKeys detachKeys) {
         AttachOpen open = AttachOpen.newBuilder()
                 .setContainerId(container.getId())
                 .setStdin(options.stdin())
@@ -106,7 +110,7 @@ class AttachController {
                 .setStream(options.stream())
                 .build();
         AttachSession session = AttachSession.open(nodes.node(container.getNodeAddress()), open,
-                container.getConfig().getTty());
+                container.getConfig().getTty(), container.getConfig().getStdinOnce(), detachKeys);
         registry.add(container.getId(), session);
         return session;
     }

@@ -38,6 +38,8 @@ final class AttachSession {
 
     private final boolean tty;
     private final boolean stdin;
+    private final boolean closeStdinAtEnd;
+    private final DetachKeys detachKeys;
     private final BlockingQueue<byte[]> output = new LinkedBlockingQueue<>();
     private final CompletableFuture<Void> registered = new CompletableFuture<>();
     private volatile ClientCallStreamObserver<AttachRequest> requests;
@@ -45,14 +47,21 @@ final class AttachSession {
     private volatile boolean ended;
     private boolean requestsClosed;
 
-    private AttachSession(boolean tty, boolean stdin) {
+    private AttachSession(boolean tty, boolean stdin, boolean closeStdinAtEnd, DetachKeys detachKeys) {
         this.tty = tty;
         this.stdin = stdin;
+        this.closeStdinAtEnd = closeStdinAtEnd;
+        this.detachKeys = detachKeys;
     }
 
-    /** Opens the node's attach stream and returns once the node has registered the attachment. */
-    static AttachSession open(NodeAgentGrpc.NodeAgentStub node, AttachOpen open, boolean tty) {
-        AttachSession session = new AttachSession(tty, open.getStdin());
+    /**
+     * Opens the node's attach stream and returns once the node has registered the attachment.
+     * The client's end of input closes the container's stdin only where {@code closeStdinAtEnd}
+     * (Docker's StdinOnce; always for an exec); {@code detachKeys} end the attachment alone.
+     */
+    static AttachSession open(NodeAgentGrpc.NodeAgentStub node, AttachOpen open, boolean tty,
+                              boolean closeStdinAtEnd, DetachKeys detachKeys) {
+        AttachSession session = new AttachSession(tty, open.getStdin(), closeStdinAtEnd, detachKeys);
         node.attach(session.new NodeObserver());
         session.requests.request(WINDOW);
         session.send(AttachRequest.newBuilder().setOpen(open).build());
@@ -88,7 +97,8 @@ final class AttachSession {
 
     /**
      * Copies the client's bytes to the container's stdin. The client's end of stream closes stdin
-     * and nothing else: the CLI half-closes at once when it has no stdin to send.
+     * where the attachment owns it (StdinOnce, or an exec, without a TTY) and ends the attachment
+     * otherwise. The detach keys end the attachment and leave stdin open.
      */
     void pumpInput(RawSocket client) {
         byte[] buffer = new byte[32 * 1024];
@@ -96,11 +106,25 @@ final class AttachSession {
             for (int n = client.read(buffer); n >= 0; n = client.read(buffer)) {
                 if (n > 0 && stdin) {
                     ready.await(this::ended);
-                    send(AttachRequest.newBuilder().setStdin(ByteString.copyFrom(buffer, 0, n)).build());
+                    byte[] data = detachKeys == null ? java.util.Arrays.copyOf(buffer, n) : detachKeys.filter(buffer, n);
+                    if (data.length > 0) {
+                        send(AttachRequest.newBuilder().setStdin(ByteString.copyFrom(data)).build());
+                    }
+                    if (detachKeys != null && detachKeys.detached()) {
+                        send(AttachRequest.newBuilder().setDetach(true).build());
+                        return;
+                    }
                 }
             }
-            if (stdin) {
+            if (!stdin) {
+                return;
+            }
+            if (closeStdinAtEnd && !tty) {
                 send(AttachRequest.newBuilder().setCloseStdin(true).build());
+            } else {
+                // Docker's rule: otherwise the client's end of input ends the attachment, and the
+                // container's stdin stays open (the CLI half-closes so after its detach keys).
+                send(AttachRequest.newBuilder().setDetach(true).build());
             }
         } catch (IOException e) {
             log.debug("attach client input ended: {}", e.toString());

@@ -59,7 +59,8 @@ class ExecAttachController {
                 .setStderr(config.getAttachStderr())
                 .setStream(true)
                 .build();
-        AttachSession session = AttachSession.open(nodes.node(route.getNodeAddress()), open, config.getTty());
+        // An exec's stdin ends with its client's input, as in Docker.
+        AttachSession session = AttachSession.open(nodes.node(route.getNodeAddress()), open, config.getTty(), true, null);
         JsonNode size = body == null ? null : body.path("ConsoleSize");
         if (config.getTty() && size != null && size.isArray() && size.size() == 2 && size.get(0).asInt(0) > 0) {
             session.resize(size.get(0).asInt(0), size.get(1).asInt(0));

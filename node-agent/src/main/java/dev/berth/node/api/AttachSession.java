@@ -91,6 +91,10 @@ final class AttachSession implements StreamObserver<AttachRequest>, AttachSink {
                         hub.closeStdin();
                     }
                 });
+                case DETACH -> queueStdin(() -> {
+                    detach();
+                    outbox.close();
+                });
                 case RESIZE -> {
                     resize(request.getResize().getRows(), request.getResize().getCols());
                     responses.request(1);

@@ -20,6 +20,8 @@ public final class OutputHub {
     private final Object stdinLock = new Object();
     private final List<byte[]> pendingStdin = new ArrayList<>();
     private boolean pendingClose;
+    /** A flush of pending stdin is under way: later stdin queues behind it, in order. */
+    private boolean flushing;
     private volatile AttachSocket socket;
     private boolean runExpected;
     private long outputCount;
@@ -63,6 +65,7 @@ public final class OutputHub {
             if (pendingStdin.isEmpty() && !pendingClose) {
                 return;
             }
+            flushing = true;
         }
         Thread flush = new Thread(() -> flushPending(attached), "stdin-flush");
         flush.setDaemon(true);
@@ -83,6 +86,7 @@ public final class OutputHub {
                 attached.closeWrite();
                 pendingClose = false;
             }
+            flushing = false;
         }
     }
 
@@ -116,6 +120,7 @@ public final class OutputHub {
             socket = null;
             pendingStdin.clear();
             pendingClose = false;
+            flushing = false;
         }
         for (AttachSink sink : ended) {
             try {
@@ -129,7 +134,7 @@ public final class OutputHub {
     public void writeStdin(byte[] data) throws IOException {
         synchronized (stdinLock) {
             AttachSocket current = socket;
-            if (current == null) {
+            if (current == null || flushing) {
                 pendingStdin.add(data);
             } else {
                 current.write(data);
@@ -140,7 +145,7 @@ public final class OutputHub {
     public void closeStdin() {
         synchronized (stdinLock) {
             AttachSocket current = socket;
-            if (current == null) {
+            if (current == null || flushing) {
                 pendingClose = true;
             } else {
                 current.closeWrite();
