@@ -5,6 +5,7 @@ import dev.berth.proto.v1.ContainerConfig;
 import dev.berth.proto.v1.ContainerState;
 import dev.berth.proto.v1.ContainerStatus;
 import dev.berth.proto.v1.HostConfig;
+import dev.berth.proto.v1.Ulimit;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -103,11 +104,12 @@ public final class ContainerViews {
         out.put("VolumesFrom", null);
         out.put("Privileged", false);
         out.put("PublishAllPorts", false);
-        out.put("ReadonlyRootfs", false);
+        out.put("ReadonlyRootfs", c.getHostConfig().getReadonlyRootfs());
         out.put("Dns", List.of());
         out.put("DnsOptions", List.of());
         out.put("DnsSearch", List.of());
         out.put("ExtraHosts", null);
+        out.put("GroupAdd", c.getHostConfig().getGroupAddCount() == 0 ? null : c.getHostConfig().getGroupAddList());
         out.put("CapAdd", null);
         out.put("CapDrop", null);
         out.put("CgroupnsMode", "host");
@@ -115,10 +117,19 @@ public final class ContainerViews {
         out.put("PidMode", "");
         out.put("UTSMode", "");
         out.put("UsernsMode", "");
-        out.put("ShmSize", 67108864);
+        out.put("ShmSize", c.getHostConfig().getShmSize());
+        if (c.getHostConfig().getSysctlsCount() > 0) {
+            out.put("Sysctls", c.getHostConfig().getSysctlsMap());
+        }
         out.put("Runtime", "runc");
         out.put("Isolation", "");
+        if (c.getHostConfig().getTmpfsCount() > 0) {
+            out.put("Tmpfs", c.getHostConfig().getTmpfsMap());
+        }
         resources(c.getHostConfig(), out);
+        if (c.getHostConfig().hasInit()) {
+            out.put("Init", c.getHostConfig().getInit());
+        }
         out.put("ConsoleSize", List.of(0, 0));
         return out;
     }
@@ -136,6 +147,15 @@ public final class ContainerViews {
         out.put("MemoryReservation", h.getMemoryReservation());
         out.put("MemorySwap", h.getMemorySwap());
         out.put("PidsLimit", h.hasPidsLimit() ? h.getPidsLimit() : null);
+        out.put("Ulimits", h.getUlimitsList().stream().map(ContainerViews::ulimit).toList());
+    }
+
+    private static Map<String, Object> ulimit(Ulimit u) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("Name", u.getName());
+        out.put("Hard", u.getHard());
+        out.put("Soft", u.getSoft());
+        return out;
     }
 
     private static Map<String, Object> config(Container c) {

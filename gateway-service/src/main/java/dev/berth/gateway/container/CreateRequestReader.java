@@ -33,6 +33,7 @@ final class CreateRequestReader {
         }
         ContainerConfig.Builder config = ContainerConfig.newBuilder()
                 .setHostname(text(body, "Hostname"))
+                .setDomainname(text(body, "Domainname"))
                 .setUser(text(body, "User"))
                 .setAttachStdin(body.path("AttachStdin").asBoolean(false))
                 .setAttachStdout(body.path("AttachStdout").asBoolean(false))
@@ -80,6 +81,7 @@ final class CreateRequestReader {
                 .setCpusetCpus(text(host, "CpusetCpus"))
                 .setCpusetMems(text(host, "CpusetMems"))
                 .setBlkioWeight(blkioWeight(host));
+        ConfigOptionsReader.read(host, out);
         JsonNode pids = host.get("PidsLimit");
         if (pids != null && !pids.isNull()) {
             out.setPidsLimit(int64(host, "PidsLimit"));

@@ -5,6 +5,7 @@ import dev.berth.node.attach.AttachSink;
 import dev.berth.node.attach.OutputHub;
 import dev.berth.node.attach.OutputKind;
 import dev.berth.node.nativ.Native;
+import dev.berth.node.bundle.Bundles;
 import dev.berth.node.spec.UserResolver;
 import dev.berth.node.state.Container;
 import dev.berth.node.state.ContainerProcess;
@@ -66,7 +67,7 @@ public class ExecService {
         return locked(container, () -> {
             requireRunning(container);
             UserResolver.ResolvedUser user = config.getUser().isEmpty() ? null
-                    : new UserResolver(container.rootfs()).resolve(config.getUser());
+                    : new UserResolver(container.rootfs()).resolve(config.getUser(), Bundles.groupAdd(container));
             String id = HexFormat.of().formatHex(randomBytes());
             Path dir = container.runDir().resolve("exec-" + id.substring(0, 12));
             try {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,7 +20,7 @@ class UserResolverTest {
     void files() throws IOException {
         Files.createDirectories(rootfs.resolve("etc"));
         Files.writeString(rootfs.resolve("etc/passwd"), "root:x:0:0:root:/root:/bin/sh\napp:x:1000:1001::/home/app:/bin/sh\n");
-        Files.writeString(rootfs.resolve("etc/group"), "root:x:0:\nstaff:x:50:app\n");
+        Files.writeString(rootfs.resolve("etc/group"), "root:x:0:\nstaff:x:50:app\naudio:x:29:other,app\nvideo:x:44:\n");
     }
 
     @Test
@@ -33,18 +34,18 @@ class UserResolverTest {
     }
 
     @Test
-    void resolve_name_usesPasswdUidAndGid() {
-        assertThat(new UserResolver(rootfs).resolve("app")).isEqualTo(new UserResolver.ResolvedUser(1000, 1001));
+    void resolve_name_usesPasswdUidAndGid_andTheGroupsListingItAsSupplementary() {
+        assertThat(new UserResolver(rootfs).resolve("app")).isEqualTo(new UserResolver.ResolvedUser(1000, 1001, List.of(50, 29)));
     }
 
     @Test
-    void resolve_nameAndGroupName() {
+    void resolve_nameAndGroupName_hasNoSupplementaryGroups() {
         assertThat(new UserResolver(rootfs).resolve("app:staff")).isEqualTo(new UserResolver.ResolvedUser(1000, 50));
     }
 
     @Test
     void resolve_numericUidWithPasswdEntry_takesItsGid() {
-        assertThat(new UserResolver(rootfs).resolve("1000")).isEqualTo(new UserResolver.ResolvedUser(1000, 1001));
+        assertThat(new UserResolver(rootfs).resolve("1000")).isEqualTo(new UserResolver.ResolvedUser(1000, 1001, List.of(50, 29)));
         assertThat(new UserResolver(rootfs).resolve("4242")).isEqualTo(new UserResolver.ResolvedUser(4242, 0));
     }
 
@@ -52,5 +53,26 @@ class UserResolverTest {
     void resolve_unknownName_isDockersMessage() {
         assertThatThrownBy(() -> new UserResolver(rootfs).resolve("ghost"))
                 .hasMessage("unable to find user ghost: no matching entries in passwd file");
+    }
+
+    @Test
+    void resolve_groupAdd_byNameOrNumber_afterTheUsersOwnGroups() {
+        assertThat(new UserResolver(rootfs).resolve("app", List.of("video", "29", "4242")))
+                .isEqualTo(new UserResolver.ResolvedUser(1000, 1001, List.of(50, 29, 44, 4242)));
+        assertThat(new UserResolver(rootfs).resolve("1000:1000", List.of("44")))
+                .isEqualTo(new UserResolver.ResolvedUser(1000, 1000, List.of(44)));
+    }
+
+    @Test
+    void resolve_groupAddUnknownName_isRuncsMessage() {
+        assertThatThrownBy(() -> new UserResolver(rootfs).resolve("", List.of("wheel")))
+                .hasMessage("Unable to find group wheel: no matching entries in group file");
+    }
+
+    @Test
+    void resolve_groupAddWithoutGroupFile_takesNumbers() throws IOException {
+        Files.delete(rootfs.resolve("etc/group"));
+        assertThat(new UserResolver(rootfs).resolve("", List.of("10")))
+                .isEqualTo(new UserResolver.ResolvedUser(0, 0, List.of(10)));
     }
 }
