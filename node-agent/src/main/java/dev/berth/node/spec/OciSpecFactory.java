@@ -103,9 +103,15 @@ public final class OciSpecFactory {
 
     static SpecOption rootAndHostname(Inputs in) {
         String domainname = in.config().getDomainname();
-        return spec -> spec.root(new OciSpec.Root(in.rootfs().toString(), false))
-                .hostname(hostname(in.containerId(), in.config()))
-                .domainname(domainname.isEmpty() ? null : domainname);
+        return spec -> {
+            spec.root(new OciSpec.Root(in.rootfs().toString(), false))
+                    .hostname(hostname(in.containerId(), in.config()));
+            if (!domainname.isEmpty()) {
+                // runc before 1.2 ignores the spec's domainname: the UTS sysctl sets it on any runc,
+                // as Docker did before the field existed. A --sysctl kernel.domainname comes later and wins.
+                spec.domainname(domainname).sysctl("kernel.domainname", domainname);
+            }
+        };
     }
 
     static SpecOption process(Inputs in) {

@@ -139,7 +139,8 @@ class OciSpecFactoryTest {
         assertThat(spec.root().readonly()).isTrue();
         assertThat(spec.process().user()).isEqualTo(new OciSpec.User(0, 0, List.of(10, 44)));
         assertThat(spec.process().rlimits()).containsExactly(new OciSpec.Rlimit("RLIMIT_NOFILE", 200, 100));
-        assertThat(spec.linux().sysctl()).containsEntry("kernel.shmmax", "1048576");
+        assertThat(spec.linux().sysctl()).containsEntry("kernel.shmmax", "1048576")
+                .containsEntry("kernel.domainname", "example.org");
         assertThat(spec.mounts()).filteredOn(m -> m.destination().equals("/dev/shm")).singleElement()
                 .satisfies(m -> assertThat(m.options()).contains("size=16777216"));
         assertThat(spec.mounts()).filteredOn(m -> m.destination().startsWith("/etc/"))
