@@ -4,6 +4,8 @@ import dev.berth.proto.v1.Container;
 import dev.berth.proto.v1.ContainerConfig;
 import dev.berth.proto.v1.ContainerState;
 import dev.berth.proto.v1.ContainerStatus;
+import dev.berth.proto.v1.Health;
+import dev.berth.proto.v1.HealthConfig;
 import dev.berth.proto.v1.HostConfig;
 import dev.berth.proto.v1.Ulimit;
 
@@ -88,6 +90,9 @@ public final class ContainerViews {
         out.put("Error", s.getError());
         out.put("StartedAt", DockerTime.rfc3339Nano(s.hasStartedAt(), s.getStartedAt()));
         out.put("FinishedAt", DockerTime.rfc3339Nano(s.hasFinishedAt(), s.getFinishedAt()));
+        if (s.hasHealth()) {
+            out.put("Health", health(s.getHealth()));
+        }
         return out;
     }
 
@@ -150,6 +155,39 @@ public final class ContainerViews {
         out.put("Ulimits", h.getUlimitsList().stream().map(ContainerViews::ulimit).toList());
     }
 
+    private static Map<String, Object> health(Health h) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("Status", h.getStatus());
+        out.put("FailingStreak", h.getFailingStreak());
+        out.put("Log", h.getLogList().stream().map(entry -> {
+            Map<String, Object> log = new LinkedHashMap<>();
+            log.put("Start", DockerTime.rfc3339Nano(entry.hasStart(), entry.getStart()));
+            log.put("End", DockerTime.rfc3339Nano(entry.hasEnd(), entry.getEnd()));
+            log.put("ExitCode", entry.getExitCode());
+            log.put("Output", entry.getOutput());
+            return log;
+        }).toList());
+        return out;
+    }
+
+    /** Config.Healthcheck with Docker's omitempty: zero durations and retries left out. */
+    private static Map<String, Object> healthcheck(HealthConfig h) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("Test", h.getTestList());
+        putIfSet(out, "Interval", h.getInterval());
+        putIfSet(out, "Timeout", h.getTimeout());
+        putIfSet(out, "StartPeriod", h.getStartPeriod());
+        putIfSet(out, "StartInterval", h.getStartInterval());
+        putIfSet(out, "Retries", h.getRetries());
+        return out;
+    }
+
+    private static void putIfSet(Map<String, Object> out, String key, long value) {
+        if (value != 0) {
+            out.put(key, value);
+        }
+    }
+
     private static Map<String, Object> ulimit(Ulimit u) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("Name", u.getName());
@@ -187,6 +225,9 @@ public final class ContainerViews {
         }
         if (k.hasStopTimeout()) {
             out.put("StopTimeout", k.getStopTimeout());
+        }
+        if (k.hasHealthcheck()) {
+            out.put("Healthcheck", healthcheck(k.getHealthcheck()));
         }
         return out;
     }

@@ -20,7 +20,7 @@ final class CreateOptions {
     static final Set<String> HONOURED_CONFIG = Set.of(
             "Hostname", "Domainname", "User", "AttachStdin", "AttachStdout", "AttachStderr", "ExposedPorts", "Tty",
             "OpenStdin", "StdinOnce", "Env", "Cmd", "Image", "WorkingDir", "Entrypoint", "Labels",
-            "StopSignal", "StopTimeout");
+            "StopSignal", "StopTimeout", "Healthcheck");
 
     /** HostConfig fields Berth applies. ConsoleSize is the CLI's terminal size, followed by a resize. */
     static final Set<String> HONOURED_HOST_CONFIG = Set.of(

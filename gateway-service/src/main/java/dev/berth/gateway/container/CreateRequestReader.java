@@ -3,6 +3,7 @@ package dev.berth.gateway.container;
 import dev.berth.gateway.api.DockerApiException;
 import dev.berth.proto.v1.ContainerConfig;
 import dev.berth.proto.v1.CreateContainerRequest;
+import dev.berth.proto.v1.HealthConfig;
 import dev.berth.proto.v1.HostConfig;
 import tools.jackson.databind.JsonNode;
 
@@ -51,6 +52,10 @@ final class CreateRequestReader {
         List<String> entrypoint = strings(body.get("Entrypoint"));
         if (entrypoint != null) {
             config.addAllEntrypoint(entrypoint);
+        }
+        HealthConfig healthcheck = HealthcheckReader.read(body);
+        if (healthcheck != null) {
+            config.setHealthcheck(healthcheck);
         }
         Integer stopTimeout = integer(body, "StopTimeout");
         if (stopTimeout != null) {

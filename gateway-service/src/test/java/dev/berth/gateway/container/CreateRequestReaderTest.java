@@ -2,6 +2,7 @@ package dev.berth.gateway.container;
 
 import dev.berth.gateway.api.DockerApiException;
 import dev.berth.proto.v1.CreateContainerRequest;
+import dev.berth.proto.v1.HealthConfig;
 import dev.berth.proto.v1.HostConfig;
 import dev.berth.proto.v1.Ulimit;
 import org.junit.jupiter.api.Test;
@@ -92,7 +93,6 @@ class CreateRequestReaderTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "Healthcheck | {\"Test\":[\"CMD\",\"true\"]} | --health-cmd (Config.Healthcheck)",
             "Volumes     | {\"/data\":{}}                 | --volume (Config.Volumes)",
             "MacAddress  | \"02:42:ac:11:00:02\"        | --mac-address (Config.MacAddress)",
     })
@@ -157,5 +157,34 @@ class CreateRequestReaderTest {
         ((ObjectNode) body.get("HostConfig")).set("Sysctls", JSON.readTree("{\"kernel.shmmax\":1}"));
         assertThatThrownBy(() -> CreateRequestReader.read(body)).isInstanceOf(DockerApiException.class)
                 .hasMessage("invalid JSON: HostConfig.Sysctls must be an object of strings");
+    }
+
+    @Test
+    void read_healthcheck_carriedWithItsTimes() {
+        ObjectNode body = cliBody("cli-28-run-defaults.json");
+        body.set("Healthcheck", JSON.readTree("{\"Test\":[\"CMD-SHELL\",\"true\"],\"Interval\":200000000,"
+                + "\"Timeout\":1000000000,\"StartPeriod\":0,\"StartInterval\":0,\"Retries\":2}"));
+
+        HealthConfig health = CreateRequestReader.read(body).getConfig().getHealthcheck();
+
+        assertThat(health).isEqualTo(HealthConfig.newBuilder().addTest("CMD-SHELL").addTest("true")
+                .setInterval(200000000).setTimeout(1000000000).setRetries(2).build());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"Test\":[\"CMD\",\"true\"],\"Interval\":1000}      | Interval in Healthcheck cannot be less than 1ms",
+            "{\"Test\":[\"CMD\",\"true\"],\"Timeout\":999999}     | Timeout in Healthcheck cannot be less than 1ms",
+            "{\"Test\":[\"CMD\",\"true\"],\"StartPeriod\":1}      | StartPeriod in Healthcheck cannot be less than 1ms",
+            "{\"Test\":[\"CMD\",\"true\"],\"StartInterval\":1}    | StartInterval in Healthcheck cannot be less than 1ms",
+            "{\"Test\":[\"CMD\",\"true\"],\"Retries\":-1}          | Retries in Healthcheck cannot be negative",
+            "{\"Test\":[\"SHELL\",\"true\"]}                        | unknown Healthcheck Test type: SHELL (expected NONE, CMD or CMD-SHELL)",
+    })
+    void read_badHealthcheck_isDockersMessage(String healthcheck, String message) {
+        ObjectNode body = cliBody("cli-28-run-defaults.json");
+        body.set("Healthcheck", JSON.readTree(healthcheck));
+        DockerApiException refused = refusal(body);
+        assertThat(refused.status().value()).isEqualTo(400);
+        assertThat(refused.getMessage()).isEqualTo(message);
     }
 }

@@ -8,6 +8,7 @@ import dev.berth.node.spec.OciSpec;
 import dev.berth.node.spec.OciSpecFactory;
 import dev.berth.node.spec.UserResolver;
 import dev.berth.node.state.Container;
+import dev.berth.proto.v1.HealthConfig;
 import dev.berth.proto.v1.NodeCreateRequest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,6 +33,8 @@ public class Bundles {
     private static final String LAYERS_FILE = "layers";
     /** The container's GroupAdd, one a line: an exec as another user joins those groups too (Docker's rule). */
     private static final String GROUP_ADD_FILE = "group-add";
+    /** The container's HealthConfig (protobuf), for the node's healthchecks. */
+    private static final String HEALTHCHECK_FILE = "healthcheck.pb";
 
     private final OciSpecFactory specFactory = new OciSpecFactory();
     private final Path initBinary;
@@ -63,6 +66,9 @@ public class Bundles {
         Path resolvConf = write(container.resolvConfFile(), hostResolvConf());
 
         Files.write(bundle.resolve(GROUP_ADD_FILE), request.getHostConfig().getGroupAddList());
+        if (request.getConfig().hasHealthcheck()) {
+            Files.write(bundle.resolve(HEALTHCHECK_FILE), request.getConfig().getHealthcheck().toByteArray());
+        }
         UserResolver.ResolvedUser user = new UserResolver(container.rootfs())
                 .resolve(request.getConfig().getUser(), request.getHostConfig().getGroupAddList());
         HostLimits.Limit nofile = HostLimits.openFiles();
@@ -79,6 +85,17 @@ public class Bundles {
             return Files.exists(file) ? Files.readAllLines(file) : List.of();
         } catch (IOException e) {
             return List.of();
+        }
+    }
+
+    /** The container's healthcheck as {@link #build} kept it; null for none. */
+    public static HealthConfig healthcheck(Container container) {
+        Path file = container.bundle().resolve(HEALTHCHECK_FILE);
+        try {
+            return Files.exists(file) ? HealthConfig.parseFrom(Files.readAllBytes(file)) : null;
+        } catch (IOException e) {
+            log.warn("cannot read the healthcheck of {}: {}", container.id(), e.getMessage());
+            return null;
         }
     }
 
