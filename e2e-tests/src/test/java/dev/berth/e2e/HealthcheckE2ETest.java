@@ -50,6 +50,8 @@ class HealthcheckE2ETest {
         assertThat(inspect(PREFIX + "ok", "{{.State.Health.FailingStreak}} {{(index .State.Health.Log 0).ExitCode}}"
                 + " {{(index .State.Health.Log 0).Output}}")).isEqualTo("0 0 fine");
         assertThat(psStatus(PREFIX + "ok")).matches("Up .* \\(healthy\\)");
+        assertThat(docker("ps", "--filter", "health=healthy", "--format", "{{.Names}}").stdout()).contains(PREFIX + "ok");
+        assertThat(docker("ps", "--filter", "health=none", "--format", "{{.Names}}").stdout()).doesNotContain(PREFIX + "ok");
         assertThat(inspect(PREFIX + "ok", "{{json .Config.Healthcheck}}"))
                 .isEqualTo("{\"Test\":[\"CMD-SHELL\",\"echo fine; true\"],\"Interval\":200000000}");
     }
@@ -66,6 +68,7 @@ class HealthcheckE2ETest {
         assertThat(inspect(PREFIX + "bad", "{{(index .State.Health.Log 0).ExitCode}} {{(index .State.Health.Log 0).Output}}"))
                 .isEqualTo("1 broken");
         assertThat(psStatus(PREFIX + "bad")).matches("Up .* \\(unhealthy\\)");
+        assertThat(docker("ps", "--filter", "health=unhealthy", "--format", "{{.Names}}").stdout()).contains(PREFIX + "bad");
     }
 
     @Test

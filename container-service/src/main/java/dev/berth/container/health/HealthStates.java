@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import dev.berth.container.node.NodeRegistry;
 import dev.berth.proto.v1.Container;
+import dev.berth.proto.v1.ContainerConfig;
 import dev.berth.proto.v1.ContainerStatus;
 import dev.berth.proto.v1.GetHealthRequest;
 import dev.berth.proto.v1.GetHealthResponse;
@@ -49,21 +50,30 @@ public class HealthStates {
         if (byNode.isEmpty()) {
             return containers;
         }
-        Map<String, Health> health = new LinkedHashMap<>();
-        byNode.forEach((node, ids) -> health.putAll(ask(node, ids)));
+        Map<String, Health> health = ask(byNode);
         return containers.stream().map(c -> health.containsKey(c.getId())
                 ? c.toBuilder().setState(c.getState().toBuilder().setHealth(health.get(c.getId()))).build()
                 : c).toList();
     }
 
-    /** Running (or paused) with a healthcheck that is not disabled. */
+    /** The health of the given containers (ids by node) that run a healthcheck. */
+    public Map<String, Health> ask(Map<String, List<String>> idsByNode) {
+        Map<String, Health> health = new LinkedHashMap<>();
+        idsByNode.forEach((node, ids) -> health.putAll(ask(node, ids)));
+        return health;
+    }
+
     static boolean checked(Container c) {
-        ContainerStatus status = c.getState().getStatus();
+        return checked(c.getState().getStatus(), c.getConfig());
+    }
+
+    /** Running (or paused) with a healthcheck that is not disabled. */
+    public static boolean checked(ContainerStatus status, ContainerConfig config) {
         if (status != ContainerStatus.CONTAINER_STATUS_RUNNING && status != ContainerStatus.CONTAINER_STATUS_PAUSED) {
             return false;
         }
-        return c.getConfig().hasHealthcheck() && c.getConfig().getHealthcheck().getTestCount() > 0
-                && !"NONE".equals(c.getConfig().getHealthcheck().getTest(0));
+        return config.hasHealthcheck() && config.getHealthcheck().getTestCount() > 0
+                && !"NONE".equals(config.getHealthcheck().getTest(0));
     }
 
     private Map<String, Health> ask(String node, List<String> ids) {
