@@ -27,7 +27,7 @@ class ConfigOptionsE2ETest {
 
     @AfterAll
     static void removeContainers() {
-        docker("rm", "-f", PREFIX + "all", PREFIX + "plain");
+        docker("rm", "-f", PREFIX + "all", PREFIX + "plain", PREFIX + "groups");
     }
 
     @Test
@@ -36,6 +36,18 @@ class ConfigOptionsE2ETest {
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.stdout()).isEqualTo("1000\n1000\n");
+    }
+
+    /** The primary group is a supplementary group too, as Docker (20.10.24 and later) sets it up. */
+    @Test
+    void user_groups_asDockerShowsThem() {
+        assertThat(docker("run", "--rm", image, "id").stdout()).isEqualTo("uid=0(root) gid=0(root) groups=0(root)\n");
+        assertThat(docker("run", "--rm", "--user", "1000:1000", image, "id").stdout())
+                .isEqualTo("uid=1000 gid=1000 groups=1000\n");
+        assertThat(docker("run", "-d", "--name", PREFIX + "groups", "--group-add", "4242", image, "sleep", "30")
+                .exitCode()).isZero();
+        CommandResult exec = docker("exec", "-u", "daemon", PREFIX + "groups", "id");
+        assertThat(exec.stdout()).as(exec.toString()).isEqualTo("uid=1(daemon) gid=1(daemon) groups=1(daemon),4242\n");
     }
 
     @Test

@@ -41,12 +41,16 @@ public final class UserResolver {
         return resolve(user, List.of());
     }
 
+    /**
+     * The user with its supplementary groups: its primary group first (Docker includes it since
+     * 20.10.24, the fix of CVE-2023-25173, so that dropping a group cannot gain access), then the
+     * groups that list it as a member, then {@code groupAdd}.
+     */
     public ResolvedUser resolve(String user, List<String> groupAdd) {
         ResolvedUser resolved = resolveUser(user);
-        if (groupAdd.isEmpty()) {
-            return resolved;
-        }
-        Set<Integer> gids = new LinkedHashSet<>(resolved.additionalGids());
+        Set<Integer> gids = new LinkedHashSet<>();
+        gids.add(resolved.gid());
+        gids.addAll(resolved.additionalGids());
         for (String group : groupAdd) {
             gids.add(groupId(group));
         }

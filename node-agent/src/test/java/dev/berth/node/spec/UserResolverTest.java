@@ -25,28 +25,28 @@ class UserResolverTest {
 
     @Test
     void resolve_empty_isRoot() {
-        assertThat(new UserResolver(rootfs).resolve("")).isEqualTo(new UserResolver.ResolvedUser(0, 0));
+        assertThat(new UserResolver(rootfs).resolve("")).isEqualTo(new UserResolver.ResolvedUser(0, 0, List.of(0)));
     }
 
     @Test
     void resolve_numericPair() {
-        assertThat(new UserResolver(rootfs).resolve("1000:1000")).isEqualTo(new UserResolver.ResolvedUser(1000, 1000));
+        assertThat(new UserResolver(rootfs).resolve("1000:1000")).isEqualTo(new UserResolver.ResolvedUser(1000, 1000, List.of(1000)));
     }
 
     @Test
     void resolve_name_usesPasswdUidAndGid_andTheGroupsListingItAsSupplementary() {
-        assertThat(new UserResolver(rootfs).resolve("app")).isEqualTo(new UserResolver.ResolvedUser(1000, 1001, List.of(50, 29)));
+        assertThat(new UserResolver(rootfs).resolve("app")).isEqualTo(new UserResolver.ResolvedUser(1000, 1001, List.of(1001, 50, 29)));
     }
 
     @Test
-    void resolve_nameAndGroupName_hasNoSupplementaryGroups() {
-        assertThat(new UserResolver(rootfs).resolve("app:staff")).isEqualTo(new UserResolver.ResolvedUser(1000, 50));
+    void resolve_nameAndGroupName_hasOnlyThatGroupAsSupplementary() {
+        assertThat(new UserResolver(rootfs).resolve("app:staff")).isEqualTo(new UserResolver.ResolvedUser(1000, 50, List.of(50)));
     }
 
     @Test
     void resolve_numericUidWithPasswdEntry_takesItsGid() {
-        assertThat(new UserResolver(rootfs).resolve("1000")).isEqualTo(new UserResolver.ResolvedUser(1000, 1001, List.of(50, 29)));
-        assertThat(new UserResolver(rootfs).resolve("4242")).isEqualTo(new UserResolver.ResolvedUser(4242, 0));
+        assertThat(new UserResolver(rootfs).resolve("1000")).isEqualTo(new UserResolver.ResolvedUser(1000, 1001, List.of(1001, 50, 29)));
+        assertThat(new UserResolver(rootfs).resolve("4242")).isEqualTo(new UserResolver.ResolvedUser(4242, 0, List.of(0)));
     }
 
     @Test
@@ -58,9 +58,9 @@ class UserResolverTest {
     @Test
     void resolve_groupAdd_byNameOrNumber_afterTheUsersOwnGroups() {
         assertThat(new UserResolver(rootfs).resolve("app", List.of("video", "29", "4242")))
-                .isEqualTo(new UserResolver.ResolvedUser(1000, 1001, List.of(50, 29, 44, 4242)));
+                .isEqualTo(new UserResolver.ResolvedUser(1000, 1001, List.of(1001, 50, 29, 44, 4242)));
         assertThat(new UserResolver(rootfs).resolve("1000:1000", List.of("44")))
-                .isEqualTo(new UserResolver.ResolvedUser(1000, 1000, List.of(44)));
+                .isEqualTo(new UserResolver.ResolvedUser(1000, 1000, List.of(1000, 44)));
     }
 
     @Test
@@ -73,6 +73,6 @@ class UserResolverTest {
     void resolve_groupAddWithoutGroupFile_takesNumbers() throws IOException {
         Files.delete(rootfs.resolve("etc/group"));
         assertThat(new UserResolver(rootfs).resolve("", List.of("10")))
-                .isEqualTo(new UserResolver.ResolvedUser(0, 0, List.of(10)));
+                .isEqualTo(new UserResolver.ResolvedUser(0, 0, List.of(0, 10)));
     }
 }
