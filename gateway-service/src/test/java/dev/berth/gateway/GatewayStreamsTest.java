@@ -89,7 +89,7 @@ class GatewayStreamsTest extends GatewayTestBase {
     }
 
     @Test
-    void attach_forwardsStdinClosesItAtClientEofAndResizes() throws Exception {
+    void attach_forwardsStdinDetachesAtClientEofOnATtyAndResizes() throws Exception {
         BACKENDS.containers.put("typed", ContainerStatus.CONTAINER_STATUS_RUNNING, true);
         BACKENDS.node.attachments.clear();
         try (RawHttp attach = new RawHttp(port, "POST /containers/typed/attach?stream=1&stdin=1&stdout=1"
@@ -101,7 +101,8 @@ class GatewayStreamsTest extends GatewayTestBase {
 
             AttachRequest stdin = node.received.poll(5, TimeUnit.SECONDS);
             assertThat(stdin.getStdin().toStringUtf8()).isEqualTo("ls\n");
-            assertThat(node.received.poll(5, TimeUnit.SECONDS).getCloseStdin()).isTrue();
+            // A TTY attachment's end of input ends the attachment; the container's stdin stays open.
+            assertThat(node.received.poll(5, TimeUnit.SECONDS).getDetach()).isTrue();
 
             assertThat(send("POST", "/containers/typed/resize?h=40&w=120", null).statusCode()).isEqualTo(200);
             AttachRequest resize = node.received.poll(5, TimeUnit.SECONDS);

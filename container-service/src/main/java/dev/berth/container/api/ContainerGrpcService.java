@@ -7,6 +7,7 @@ import org.springframework.stereotype.Service;
 import com.google.protobuf.Empty;
 
 import dev.berth.common.error.GrpcStatuses;
+import dev.berth.container.health.HealthStates;
 import dev.berth.container.lifecycle.ContainerCreation;
 import dev.berth.container.lifecycle.ContainerKill;
 import dev.berth.container.lifecycle.ContainerRemoval;
@@ -49,11 +50,13 @@ class ContainerGrpcService extends ContainerServiceGrpc.ContainerServiceImplBase
     private final ContainerWaits waits;
     private final ContainerProtos protos;
     private final LayerPreparation layers;
+    private final HealthStates health;
 
     ContainerGrpcService(ContainerCreation creation, ContainerStart starter, ContainerStop stopper,
             ContainerKill killer, ContainerRemoval removal, ContainerLookup lookup, ContainerListing listing,
-            ContainerWaits waits, ContainerProtos protos, LayerPreparation layers) {
+            ContainerWaits waits, ContainerProtos protos, LayerPreparation layers, HealthStates health) {
         this.layers = layers;
+        this.health = health;
         this.creation = creation;
         this.starter = starter;
         this.stopper = stopper;
@@ -114,13 +117,14 @@ class ContainerGrpcService extends ContainerServiceGrpc.ContainerServiceImplBase
 
     @Override
     public void getContainer(ContainerRef request, StreamObserver<Container> response) {
-        unary(response, () -> protos.toProto(lookup.resolve(request.getRef())));
+        unary(response, () -> health.withHealth(protos.toProto(lookup.resolve(request.getRef()))));
     }
 
     @Override
     public void listContainers(ListContainersRequest request, StreamObserver<ListContainersResponse> response) {
         unary(response, () -> ListContainersResponse.newBuilder()
-                .addAllContainers(listing.list(request).stream().map(protos::toProto).toList()).build());
+                .addAllContainers(health.withHealth(listing.list(request).stream().map(protos::toProto).toList()))
+                .build());
     }
 
     @Override

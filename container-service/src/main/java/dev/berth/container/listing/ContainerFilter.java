@@ -29,7 +29,7 @@ import dev.berth.proto.v1.Filter;
  * <li>{@code expose}, {@code publish}: ports or port ranges; Berth publishes no ports.</li>
  * <li>{@code volume}: Berth mounts no volumes, so it matches nothing.</li>
  * <li>{@code network}: the network a container is on, its NetworkMode by name.</li>
- * <li>{@code health}: Berth runs no healthchecks, so every container is {@code none}.</li>
+ * <li>{@code health}: the healthcheck's status of a running container, {@code none} without one.</li>
  * <li>{@code is-task}: no container is a swarm task.</li>
  * </ul>
  * Parse errors are INVALID_ARGUMENT with Docker's messages.
@@ -37,8 +37,6 @@ import dev.berth.proto.v1.Filter;
 public final class ContainerFilter {
 
     private static final Set<String> HEALTH_STATES = Set.of("starting", "healthy", "unhealthy", "none");
-    /** What Berth reports for every container until it runs healthchecks. */
-    private static final String HEALTH = "none";
 
     private final List<String> ids = new ArrayList<>();
     private final List<String> names = new ArrayList<>();
@@ -150,6 +148,11 @@ public final class ContainerFilter {
         return Optional.ofNullable(since);
     }
 
+    /** Whether the health of the containers is needed (it comes from their nodes). */
+    public boolean filtersHealth() {
+        return !healths.isEmpty();
+    }
+
     public boolean impliesAll() {
         return !statuses.isEmpty();
     }
@@ -168,7 +171,7 @@ public final class ContainerFilter {
                 && published.isEmpty()
                 && volumes.isEmpty()
                 && (networks.isEmpty() || networks.contains(networkName(c)))
-                && (healths.isEmpty() || healths.contains(HEALTH))
+                && (healths.isEmpty() || healths.contains(c.health()))
                 && (isTask == null || !isTask);
     }
 

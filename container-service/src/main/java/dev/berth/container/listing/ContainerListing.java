@@ -1,18 +1,24 @@
 package dev.berth.container.listing;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import org.springframework.stereotype.Component;
 
+import dev.berth.container.health.HealthStates;
 import dev.berth.container.image.ImageResolver;
 import dev.berth.container.lifecycle.State;
 import dev.berth.container.lookup.ContainerLookup;
 import dev.berth.container.store.ContainerRepository;
 import dev.berth.container.store.ContainerRow;
+import dev.berth.container.store.ProtoJson;
+import dev.berth.proto.v1.Health;
 import dev.berth.proto.v1.ListContainersRequest;
 
 /**
@@ -26,8 +32,11 @@ public class ContainerListing {
     private final ContainerRepository containers;
     private final ContainerLookup lookup;
     private final ImageResolver images;
+    private final HealthStates healthStates;
 
-    public ContainerListing(ContainerRepository containers, ContainerLookup lookup, ImageResolver images) {
+    public ContainerListing(ContainerRepository containers, ContainerLookup lookup, ImageResolver images,
+            HealthStates healthStates) {
+        this.healthStates = healthStates;
         this.containers = containers;
         this.lookup = lookup;
         this.images = images;
@@ -43,14 +52,27 @@ public class ContainerListing {
         List<ContainerRow> newestFirst = containers.findAllByOrderByCreatedAtDescIdDesc();
         int from = beforeId == null ? 0 : indexOf(newestFirst, beforeId) + 1;
         int to = sinceId == null ? newestFirst.size() : indexOf(newestFirst, sinceId);
-        Stream<ContainerRow> rows = newestFirst.subList(Math.min(from, newestFirst.size()), Math.max(from, to))
+        List<ContainerRow> candidates = newestFirst.subList(Math.min(from, newestFirst.size()), Math.max(from, to))
                 .stream()
                 .filter(row -> all || State.of(row.status()).hasProcess())
-                .filter(row -> filter.matches(ListedContainer.of(row)));
+                .toList();
+        Map<String, Health> health = filter.filtersHealth() ? healthOf(candidates) : Map.of();
+        Stream<ContainerRow> rows = candidates.stream().filter(row -> filter.matches(ListedContainer.of(row,
+                health.containsKey(row.id()) ? health.get(row.id()).getStatus() : "none")));
         if (request.getLimit() > 0) {
             rows = rows.limit(request.getLimit());
         }
         return rows.toList();
+    }
+
+    private Map<String, Health> healthOf(List<ContainerRow> rows) {
+        Map<String, List<String>> byNode = new LinkedHashMap<>();
+        for (ContainerRow row : rows) {
+            if (HealthStates.checked(State.of(row.status()).toProto(), ProtoJson.readConfig(row.config()))) {
+                byNode.computeIfAbsent(row.nodeId(), n -> new ArrayList<>()).add(row.id());
+            }
+        }
+        return byNode.isEmpty() ? Map.of() : healthStates.ask(byNode);
     }
 
     /** The reference was resolved from the same table; a row removed since reads as the end. */

@@ -15,14 +15,19 @@ import dev.berth.proto.v1.ContainerConfig;
  *                     ignores containers that never ran, whose exit code means nothing)
  * @param exposedPorts "port/proto", as in Config.ExposedPorts
  * @param networkMode  HostConfig.NetworkMode, empty for the default
+ * @param health       State.Health.Status, "none" without a running healthcheck
  */
 record ListedContainer(String id, String name, State state, boolean everStarted, int exitCode, String imageId,
-        Map<String, String> labels, List<String> exposedPorts, String networkMode) {
+        Map<String, String> labels, List<String> exposedPorts, String networkMode, String health) {
 
     static ListedContainer of(ContainerRow row) {
+        return of(row, "none");
+    }
+
+    static ListedContainer of(ContainerRow row, String health) {
         ContainerConfig config = ProtoJson.readConfig(row.config());
         return new ListedContainer(row.id(), row.name(), State.of(row.status()), row.startedAt() != null,
                 row.exitCode(), row.imageId(), config.getLabelsMap(), config.getExposedPortsList(),
-                ProtoJson.readHostConfig(row.hostConfig()).getNetworkMode());
+                ProtoJson.readHostConfig(row.hostConfig()).getNetworkMode(), health);
     }
 }

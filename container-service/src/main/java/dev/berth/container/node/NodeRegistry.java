@@ -17,6 +17,7 @@ import dev.berth.container.store.Times;
 import dev.berth.proto.v1.NodeAgentGrpc;
 import dev.berth.proto.v1.NodeExecGrpc;
 import io.grpc.ManagedChannel;
+import dev.berth.proto.v1.NodeHealthGrpc;
 import dev.berth.proto.channel.Channels;
 
 /**
@@ -66,6 +67,11 @@ public class NodeRegistry implements DisposableBean {
     /** The node's exec service (`docker exec`), on the same channel. */
     public NodeExecGrpc.NodeExecBlockingStub execs(String nodeId) {
         return NodeExecGrpc.newBlockingStub(channel(nodeId));
+    }
+
+    /** The node's healthchecks, on the same channel. */
+    public NodeHealthGrpc.NodeHealthBlockingStub health(String nodeId) {
+        return NodeHealthGrpc.newBlockingStub(channel(nodeId));
     }
 
     private ManagedChannel channel(String nodeId) {

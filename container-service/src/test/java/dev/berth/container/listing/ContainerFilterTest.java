@@ -24,11 +24,11 @@ class ContainerFilterTest {
     }
 
     private static final ListedContainer RUNNING = new ListedContainer(ID, "web-1", State.RUNNING, true, 0,
-            IMAGE_ID, LABELS, List.of("80/tcp", "53/udp"), "host");
+            IMAGE_ID, LABELS, List.of("80/tcp", "53/udp"), "host", "none");
     private static final ListedContainer EXITED_3 = new ListedContainer(ID, "web-1", State.EXITED, true, 3,
-            IMAGE_ID, LABELS, List.of(), "");
+            IMAGE_ID, LABELS, List.of(), "", "none");
     private static final ListedContainer CREATED = new ListedContainer(ID, "web-1", State.CREATED, false, 0,
-            IMAGE_ID, LABELS, List.of(), "none");
+            IMAGE_ID, LABELS, List.of(), "none", "none");
 
     private static boolean matches(ContainerFilter filter) {
         return filter.matches(RUNNING);
@@ -130,9 +130,14 @@ class ContainerFilterTest {
     }
 
     @Test
-    void health_everyContainerIsNoneAndOtherValuesAreRefused() {
+    void health_matchesTheContainersHealth_andOtherValuesAreRefused() {
         assertThat(matches(filter("health", "none"))).isTrue();
         assertThat(matches(filter("health", "healthy"))).isFalse();
+        ListedContainer healthy = new ListedContainer(ID, "web-1", State.RUNNING, true, 0, IMAGE_ID, LABELS, List.of(),
+                "", "healthy");
+        assertThat(filter("health", "healthy", "starting").matches(healthy)).isTrue();
+        assertThat(filter("health", "none").matches(healthy)).isFalse();
+        assertThat(filter("health", "none").filtersHealth()).isTrue();
         assertInvalid(() -> filter("health", "sick"), "Unrecognised filter value for health: sick");
     }
 

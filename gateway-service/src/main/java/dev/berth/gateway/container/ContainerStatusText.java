@@ -29,7 +29,7 @@ final class ContainerStatusText {
     static String status(ContainerState state, Instant now) {
         switch (state.getStatus()) {
             case CONTAINER_STATUS_RUNNING:
-                return "Up " + since(state.hasStartedAt(), state.getStartedAt(), now);
+                return "Up " + since(state.hasStartedAt(), state.getStartedAt(), now) + health(state);
             case CONTAINER_STATUS_PAUSED:
                 return "Up " + since(state.hasStartedAt(), state.getStartedAt(), now) + " (Paused)";
             case CONTAINER_STATUS_RESTARTING:
@@ -49,6 +49,15 @@ final class ContainerStatusText {
             return "";
         }
         return "Exited (" + state.getExitCode() + ") " + since(true, state.getFinishedAt(), now) + " ago";
+    }
+
+    /** " (health: starting)", " (healthy)", " (unhealthy)", or "" without a healthcheck: Health.String(). */
+    private static String health(ContainerState state) {
+        if (!state.hasHealth()) {
+            return "";
+        }
+        String status = state.getHealth().getStatus();
+        return " (" + ("starting".equals(status) ? "health: starting" : status) + ")";
     }
 
     private static String since(boolean present, com.google.protobuf.Timestamp time, Instant now) {

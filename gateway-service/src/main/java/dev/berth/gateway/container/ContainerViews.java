@@ -4,7 +4,10 @@ import dev.berth.proto.v1.Container;
 import dev.berth.proto.v1.ContainerConfig;
 import dev.berth.proto.v1.ContainerState;
 import dev.berth.proto.v1.ContainerStatus;
+import dev.berth.proto.v1.Health;
+import dev.berth.proto.v1.HealthConfig;
 import dev.berth.proto.v1.HostConfig;
+import dev.berth.proto.v1.Ulimit;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -87,6 +90,9 @@ public final class ContainerViews {
         out.put("Error", s.getError());
         out.put("StartedAt", DockerTime.rfc3339Nano(s.hasStartedAt(), s.getStartedAt()));
         out.put("FinishedAt", DockerTime.rfc3339Nano(s.hasFinishedAt(), s.getFinishedAt()));
+        if (s.hasHealth()) {
+            out.put("Health", health(s.getHealth()));
+        }
         return out;
     }
 
@@ -108,11 +114,12 @@ public final class ContainerViews {
         out.put("VolumesFrom", null);
         out.put("Privileged", false);
         out.put("PublishAllPorts", false);
-        out.put("ReadonlyRootfs", false);
+        out.put("ReadonlyRootfs", c.getHostConfig().getReadonlyRootfs());
         out.put("Dns", List.of());
         out.put("DnsOptions", List.of());
         out.put("DnsSearch", List.of());
         out.put("ExtraHosts", null);
+        out.put("GroupAdd", c.getHostConfig().getGroupAddCount() == 0 ? null : c.getHostConfig().getGroupAddList());
         out.put("CapAdd", null);
         out.put("CapDrop", null);
         out.put("CgroupnsMode", "host");
@@ -120,10 +127,19 @@ public final class ContainerViews {
         out.put("PidMode", "");
         out.put("UTSMode", "");
         out.put("UsernsMode", "");
-        out.put("ShmSize", 67108864);
+        out.put("ShmSize", c.getHostConfig().getShmSize());
+        if (c.getHostConfig().getSysctlsCount() > 0) {
+            out.put("Sysctls", c.getHostConfig().getSysctlsMap());
+        }
         out.put("Runtime", "runc");
         out.put("Isolation", "");
+        if (c.getHostConfig().getTmpfsCount() > 0) {
+            out.put("Tmpfs", c.getHostConfig().getTmpfsMap());
+        }
         resources(c.getHostConfig(), out);
+        if (c.getHostConfig().hasInit()) {
+            out.put("Init", c.getHostConfig().getInit());
+        }
         out.put("ConsoleSize", List.of(0, 0));
         return out;
     }
@@ -141,6 +157,48 @@ public final class ContainerViews {
         out.put("MemoryReservation", h.getMemoryReservation());
         out.put("MemorySwap", h.getMemorySwap());
         out.put("PidsLimit", h.hasPidsLimit() ? h.getPidsLimit() : null);
+        out.put("Ulimits", h.getUlimitsList().stream().map(ContainerViews::ulimit).toList());
+    }
+
+    private static Map<String, Object> health(Health h) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("Status", h.getStatus());
+        out.put("FailingStreak", h.getFailingStreak());
+        out.put("Log", h.getLogList().stream().map(entry -> {
+            Map<String, Object> log = new LinkedHashMap<>();
+            log.put("Start", DockerTime.rfc3339Nano(entry.hasStart(), entry.getStart()));
+            log.put("End", DockerTime.rfc3339Nano(entry.hasEnd(), entry.getEnd()));
+            log.put("ExitCode", entry.getExitCode());
+            log.put("Output", entry.getOutput());
+            return log;
+        }).toList());
+        return out;
+    }
+
+    /** Config.Healthcheck with Docker's omitempty: zero durations and retries left out. */
+    private static Map<String, Object> healthcheck(HealthConfig h) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("Test", h.getTestList());
+        putIfSet(out, "Interval", h.getInterval());
+        putIfSet(out, "Timeout", h.getTimeout());
+        putIfSet(out, "StartPeriod", h.getStartPeriod());
+        putIfSet(out, "StartInterval", h.getStartInterval());
+        putIfSet(out, "Retries", h.getRetries());
+        return out;
+    }
+
+    private static void putIfSet(Map<String, Object> out, String key, long value) {
+        if (value != 0) {
+            out.put(key, value);
+        }
+    }
+
+    private static Map<String, Object> ulimit(Ulimit u) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("Name", u.getName());
+        out.put("Hard", u.getHard());
+        out.put("Soft", u.getSoft());
+        return out;
     }
 
     private static Map<String, Object> config(Container c) {
@@ -172,6 +230,9 @@ public final class ContainerViews {
         }
         if (k.hasStopTimeout()) {
             out.put("StopTimeout", k.getStopTimeout());
+        }
+        if (k.hasHealthcheck()) {
+            out.put("Healthcheck", healthcheck(k.getHealthcheck()));
         }
         return out;
     }

@@ -17,16 +17,17 @@ final class CreateOptions {
 
     /** Config fields (the top level of the create body) that Berth applies to the container. */
     static final Set<String> HONOURED_CONFIG = Set.of(
-            "Hostname", "User", "AttachStdin", "AttachStdout", "AttachStderr", "ExposedPorts", "Tty",
+            "Hostname", "Domainname", "User", "AttachStdin", "AttachStdout", "AttachStderr", "ExposedPorts", "Tty",
             "OpenStdin", "StdinOnce", "Env", "Cmd", "Image", "WorkingDir", "Entrypoint", "Labels",
-            "StopSignal", "StopTimeout");
+            "StopSignal", "StopTimeout", "Healthcheck");
 
     /** HostConfig fields Berth applies. ConsoleSize is the CLI's terminal size, followed by a resize. */
     static final Set<String> HONOURED_HOST_CONFIG = Set.of(
             "AutoRemove", "NetworkMode", "ConsoleSize",
             "Memory", "MemorySwap", "MemoryReservation", "NanoCpus", "CpuShares", "CpuQuota", "CpuPeriod",
             "CpusetCpus", "CpusetMems", "PidsLimit", "BlkioWeight",
-            "RestartPolicy");
+            "RestartPolicy",
+            "Init", "Ulimits", "Sysctls", "ShmSize", "ReadonlyRootfs", "Tmpfs", "GroupAdd");
 
     /** Top-level parts of the body that are not Config fields. */
     private static final Set<String> NOT_CONFIG = Set.of("HostConfig", "NetworkingConfig");

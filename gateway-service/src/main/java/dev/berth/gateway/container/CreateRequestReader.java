@@ -3,6 +3,7 @@ package dev.berth.gateway.container;
 import dev.berth.gateway.api.DockerApiException;
 import dev.berth.proto.v1.ContainerConfig;
 import dev.berth.proto.v1.CreateContainerRequest;
+import dev.berth.proto.v1.HealthConfig;
 import dev.berth.proto.v1.HostConfig;
 import tools.jackson.databind.JsonNode;
 
@@ -33,6 +34,7 @@ final class CreateRequestReader {
         }
         ContainerConfig.Builder config = ContainerConfig.newBuilder()
                 .setHostname(text(body, "Hostname"))
+                .setDomainname(text(body, "Domainname"))
                 .setUser(text(body, "User"))
                 .setAttachStdin(body.path("AttachStdin").asBoolean(false))
                 .setAttachStdout(body.path("AttachStdout").asBoolean(false))
@@ -50,6 +52,10 @@ final class CreateRequestReader {
         List<String> entrypoint = strings(body.get("Entrypoint"));
         if (entrypoint != null) {
             config.addAllEntrypoint(entrypoint);
+        }
+        HealthConfig healthcheck = HealthcheckReader.read(body);
+        if (healthcheck != null) {
+            config.setHealthcheck(healthcheck);
         }
         Integer stopTimeout = integer(body, "StopTimeout");
         if (stopTimeout != null) {
@@ -84,6 +90,7 @@ final class CreateRequestReader {
         if (!restartPolicy.equals(dev.berth.proto.v1.RestartPolicy.getDefaultInstance())) {
             out.setRestartPolicy(restartPolicy);
         }
+        ConfigOptionsReader.read(host, out);
         JsonNode pids = host.get("PidsLimit");
         if (pids != null && !pids.isNull()) {
             out.setPidsLimit(int64(host, "PidsLimit"));

@@ -2,6 +2,7 @@ package dev.berth.gateway.container;
 
 import com.google.protobuf.Timestamp;
 import dev.berth.proto.v1.ContainerState;
+import dev.berth.proto.v1.Health;
 import dev.berth.proto.v1.ContainerStatus;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +25,19 @@ class ContainerStatusTextTest {
 
         assertThat(ContainerStatusText.status(state, NOW)).isEqualTo("Up 5 seconds");
         assertThat(ContainerStatusText.state(state.getStatus())).isEqualTo("running");
+    }
+
+    @Test
+    void status_runningWithHealth_showsItAsDockerPs() {
+        ContainerState.Builder state = ContainerState.newBuilder().setStatus(ContainerStatus.CONTAINER_STATUS_RUNNING)
+                .setStartedAt(ago(5));
+
+        assertThat(ContainerStatusText.status(state.setHealth(Health.newBuilder().setStatus("starting")).build(), NOW))
+                .isEqualTo("Up 5 seconds (health: starting)");
+        assertThat(ContainerStatusText.status(state.setHealth(Health.newBuilder().setStatus("healthy")).build(), NOW))
+                .isEqualTo("Up 5 seconds (healthy)");
+        assertThat(ContainerStatusText.status(state.setHealth(Health.newBuilder().setStatus("unhealthy")).build(), NOW))
+                .isEqualTo("Up 5 seconds (unhealthy)");
     }
 
     @Test

@@ -2,7 +2,9 @@ package dev.berth.gateway.container;
 
 import dev.berth.gateway.api.DockerApiException;
 import dev.berth.proto.v1.CreateContainerRequest;
+import dev.berth.proto.v1.HealthConfig;
 import dev.berth.proto.v1.HostConfig;
+import dev.berth.proto.v1.Ulimit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -76,7 +78,7 @@ class CreateRequestReaderTest {
             "Devices     | [{\"PathOnHost\":\"/dev/fuse\"}]                   | --device (HostConfig.Devices)",
             "MemorySwappiness | 10                                        | --memory-swappiness (HostConfig.MemorySwappiness)",
             "LogConfig   | {\"Type\":\"json-file\",\"Config\":{}}              | --log-driver (HostConfig.LogConfig)",
-            "Init        | true                                           | --init (HostConfig.Init)",
+            "OomKillDisable | true                                        | --oom-kill-disable (HostConfig.OomKillDisable)",
             "Annotations | {\"a\":\"b\"}                                      | --annotation (HostConfig.Annotations)",
             "SomethingNew | 1                                             | HostConfig.SomethingNew",
     })
@@ -90,9 +92,8 @@ class CreateRequestReaderTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "Healthcheck | {\"Test\":[\"CMD\",\"true\"]} | --health-cmd (Config.Healthcheck)",
             "Volumes     | {\"/data\":{}}                 | --volume (Config.Volumes)",
-            "Domainname  | \"example.org\"              | --domainname (Config.Domainname)",
+            "MacAddress  | \"02:42:ac:11:00:02\"        | --mac-address (Config.MacAddress)",
     })
     void read_unhonouredConfigField_isRefusedNamingIt(String field, String value, String named) {
         ObjectNode body = cliBody("cli-28-run-defaults.json");
@@ -110,5 +111,79 @@ class CreateRequestReaderTest {
         host.set("ConsoleSize", JSON.readTree("[40,120]"));
         body.set("Healthcheck", JSON.readTree("null"));
         assertThat(CreateRequestReader.read(body).getConfig().getImage()).isEqualTo("bb:1");
+    }
+
+    @Test
+    void read_configOptions_carriedIntoTheRequest() {
+        ObjectNode body = cliBody("cli-28-run-defaults.json");
+        body.put("Domainname", "example.org");
+        ObjectNode host = (ObjectNode) body.get("HostConfig");
+        host.put("Init", true);
+        host.put("ShmSize", 16777216);
+        host.put("ReadonlyRootfs", true);
+        host.set("Ulimits", JSON.readTree("[{\"Name\":\"nofile\",\"Hard\":2048,\"Soft\":1024}]"));
+        host.set("Sysctls", JSON.readTree("{\"kernel.shmmax\":\"1048576\"}"));
+        host.set("Tmpfs", JSON.readTree("{\"/tmp\":\"size=1m\"}"));
+        host.set("GroupAdd", JSON.readTree("[\"audio\",\"1234\"]"));
+
+        CreateContainerRequest request = CreateRequestReader.read(body);
+
+        assertThat(request.getConfig().getDomainname()).isEqualTo("example.org");
+        HostConfig h = request.getHostConfig();
+        assertThat(h.hasInit()).isTrue();
+        assertThat(h.getInit()).isTrue();
+        assertThat(h.getShmSize()).isEqualTo(16777216);
+        assertThat(h.getReadonlyRootfs()).isTrue();
+        assertThat(h.getUlimitsList()).containsExactly(Ulimit.newBuilder().setName("nofile").setSoft(1024).setHard(2048).build());
+        assertThat(h.getSysctlsMap()).containsEntry("kernel.shmmax", "1048576");
+        assertThat(h.getTmpfsMap()).containsEntry("/tmp", "size=1m");
+        assertThat(h.getGroupAddList()).containsExactly("audio", "1234");
+    }
+
+    @Test
+    void read_initAbsent_staysAbsent_andFalseIsKept() {
+        ObjectNode body = cliBody("cli-28-run-defaults.json");
+        assertThat(CreateRequestReader.read(body).getHostConfig().hasInit()).isFalse();
+        ((ObjectNode) body.get("HostConfig")).put("Init", false);
+        HostConfig h = CreateRequestReader.read(body).getHostConfig();
+        assertThat(h.hasInit()).isTrue();
+        assertThat(h.getInit()).isFalse();
+    }
+
+    @Test
+    void read_sysctlValueNotAString_isBadRequest() {
+        ObjectNode body = cliBody("cli-28-run-defaults.json");
+        ((ObjectNode) body.get("HostConfig")).set("Sysctls", JSON.readTree("{\"kernel.shmmax\":1}"));
+        assertThatThrownBy(() -> CreateRequestReader.read(body)).isInstanceOf(DockerApiException.class)
+                .hasMessage("invalid JSON: HostConfig.Sysctls must be an object of strings");
+    }
+
+    @Test
+    void read_healthcheck_carriedWithItsTimes() {
+        ObjectNode body = cliBody("cli-28-run-defaults.json");
+        body.set("Healthcheck", JSON.readTree("{\"Test\":[\"CMD-SHELL\",\"true\"],\"Interval\":200000000,"
+                + "\"Timeout\":1000000000,\"StartPeriod\":0,\"StartInterval\":0,\"Retries\":2}"));
+
+        HealthConfig health = CreateRequestReader.read(body).getConfig().getHealthcheck();
+
+        assertThat(health).isEqualTo(HealthConfig.newBuilder().addTest("CMD-SHELL").addTest("true")
+                .setInterval(200000000).setTimeout(1000000000).setRetries(2).build());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"Test\":[\"CMD\",\"true\"],\"Interval\":1000}      | Interval in Healthcheck cannot be less than 1ms",
+            "{\"Test\":[\"CMD\",\"true\"],\"Timeout\":999999}     | Timeout in Healthcheck cannot be less than 1ms",
+            "{\"Test\":[\"CMD\",\"true\"],\"StartPeriod\":1}      | StartPeriod in Healthcheck cannot be less than 1ms",
+            "{\"Test\":[\"CMD\",\"true\"],\"StartInterval\":1}    | StartInterval in Healthcheck cannot be less than 1ms",
+            "{\"Test\":[\"CMD\",\"true\"],\"Retries\":-1}          | Retries in Healthcheck cannot be negative",
+            "{\"Test\":[\"SHELL\",\"true\"]}                        | unknown Healthcheck Test type: SHELL (expected NONE, CMD or CMD-SHELL)",
+    })
+    void read_badHealthcheck_isDockersMessage(String healthcheck, String message) {
+        ObjectNode body = cliBody("cli-28-run-defaults.json");
+        body.set("Healthcheck", JSON.readTree(healthcheck));
+        DockerApiException refused = refusal(body);
+        assertThat(refused.status().value()).isEqualTo(400);
+        assertThat(refused.getMessage()).isEqualTo(message);
     }
 }

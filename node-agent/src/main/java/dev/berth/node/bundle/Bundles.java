@@ -1,5 +1,6 @@
 package dev.berth.node.bundle;
 
+import dev.berth.node.config.NodeProperties;
 import dev.berth.node.nativ.Mounts;
 import dev.berth.node.nativ.Trees;
 import dev.berth.node.spec.HostLimits;
@@ -7,6 +8,7 @@ import dev.berth.node.spec.OciSpec;
 import dev.berth.node.spec.OciSpecFactory;
 import dev.berth.node.spec.UserResolver;
 import dev.berth.node.state.Container;
+import dev.berth.proto.v1.HealthConfig;
 import dev.berth.proto.v1.NodeCreateRequest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,11 +31,20 @@ import tools.jackson.databind.json.JsonMapper;
 public class Bundles {
 
     private static final String LAYERS_FILE = "layers";
+    /** The container's GroupAdd, one a line: an exec as another user joins those groups too (Docker's rule). */
+    private static final String GROUP_ADD_FILE = "group-add";
+    /** The container's HealthConfig (protobuf), for the node's healthchecks. */
+    private static final String HEALTHCHECK_FILE = "healthcheck.pb";
 
     private final OciSpecFactory specFactory = new OciSpecFactory();
+    private final Path initBinary;
     private final JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private static final Logger log = LoggerFactory.getLogger(Bundles.class);
+
+    public Bundles(NodeProperties properties) {
+        this.initBinary = properties.initPath();
+    }
 
     public void build(Container container, NodeCreateRequest request, List<Path> layersBottomFirst) throws IOException {
         Path bundle = container.bundle();
@@ -48,16 +59,44 @@ public class Bundles {
 
         String hostname = OciSpecFactory.hostname(container.id(), request.getConfig());
         Path hostnameFile = write(container.hostnameFile(), hostname + "\n");
+        String domainname = request.getConfig().getDomainname();
+        String names = domainname.isEmpty() ? hostname : hostname + "." + domainname + " " + hostname;
         Path hostsFile = write(container.hostsFile(),
-                "127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n127.0.0.1\t" + hostname + "\n");
+                "127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n127.0.0.1\t" + names + "\n");
         Path resolvConf = write(container.resolvConfFile(), hostResolvConf());
 
-        UserResolver.ResolvedUser user = new UserResolver(container.rootfs()).resolve(request.getConfig().getUser());
+        Files.write(bundle.resolve(GROUP_ADD_FILE), request.getHostConfig().getGroupAddList());
+        if (request.getConfig().hasHealthcheck()) {
+            Files.write(bundle.resolve(HEALTHCHECK_FILE), request.getConfig().getHealthcheck().toByteArray());
+        }
+        UserResolver.ResolvedUser user = new UserResolver(container.rootfs())
+                .resolve(request.getConfig().getUser(), request.getHostConfig().getGroupAddList());
         HostLimits.Limit nofile = HostLimits.openFiles();
         OciSpec spec = specFactory.build(new OciSpecFactory.Inputs(container.id(), request.getConfig(),
                 request.getHostConfig(), container.rootfs(), hostnameFile, hostsFile, resolvConf, user,
-                nofile.soft(), nofile.hard()));
+                nofile.soft(), nofile.hard(), initBinary));
         Files.write(bundle.resolve("config.json"), json.writeValueAsBytes(spec));
+    }
+
+    /** The container's GroupAdd as {@link #build} kept it; none for a bundle from before it was kept. */
+    public static List<String> groupAdd(Container container) {
+        try {
+            Path file = container.bundle().resolve(GROUP_ADD_FILE);
+            return Files.exists(file) ? Files.readAllLines(file) : List.of();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    /** The container's healthcheck as {@link #build} kept it; null for none. */
+    public static HealthConfig healthcheck(Container container) {
+        Path file = container.bundle().resolve(HEALTHCHECK_FILE);
+        try {
+            return Files.exists(file) ? HealthConfig.parseFrom(Files.readAllBytes(file)) : null;
+        } catch (IOException e) {
+            log.warn("cannot read the healthcheck of {}: {}", container.id(), e.getMessage());
+            return null;
+        }
     }
 
     /** Mounts the overlay unless it is there already (a restarted container, a restarted agent). */

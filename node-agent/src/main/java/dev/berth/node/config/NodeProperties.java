@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param defaultStopTimeout wait between the stop signal and SIGKILL
  * @param nodeId             this node's name
  * @param imageServiceAddress gRPC target of the image-service
+ * @param initPath           the init for {@code --init}: a static tini (Debian's tini-static), bind-mounted
+ *                           into containers whose rootfs may have no libc
  */
 @ConfigurationProperties("berth.node")
 public record NodeProperties(
@@ -28,7 +30,8 @@ public record NodeProperties(
         @DefaultValue("/usr/bin/conmon") String conmonPath,
         @DefaultValue("10s") Duration defaultStopTimeout,
         @DefaultValue("local") String nodeId,
-        @DefaultValue("127.0.0.1:9101") String imageServiceAddress) {
+        @DefaultValue("127.0.0.1:9101") String imageServiceAddress,
+        @DefaultValue("/usr/bin/tini-static") Path initPath) {
 
     public Path snapshotsDir() {
         return root.resolve("snapshots");

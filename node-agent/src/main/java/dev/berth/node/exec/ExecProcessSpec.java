@@ -38,6 +38,10 @@ final class ExecProcessSpec {
             ObjectNode ociUser = process.putObject("user");
             ociUser.put("uid", user.uid());
             ociUser.put("gid", user.gid());
+            if (!user.additionalGids().isEmpty()) {
+                ArrayNode gids = ociUser.putArray("additionalGids");
+                user.additionalGids().forEach(gids::add);
+            }
         }
         return process;
     }

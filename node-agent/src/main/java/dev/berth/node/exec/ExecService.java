@@ -5,6 +5,8 @@ import dev.berth.node.attach.AttachSink;
 import dev.berth.node.attach.OutputHub;
 import dev.berth.node.attach.OutputKind;
 import dev.berth.node.nativ.Native;
+import dev.berth.node.nativ.Trees;
+import dev.berth.node.bundle.Bundles;
 import dev.berth.node.spec.UserResolver;
 import dev.berth.node.state.Container;
 import dev.berth.node.state.ContainerProcess;
@@ -66,7 +68,7 @@ public class ExecService {
         return locked(container, () -> {
             requireRunning(container);
             UserResolver.ResolvedUser user = config.getUser().isEmpty() ? null
-                    : new UserResolver(container.rootfs()).resolve(config.getUser());
+                    : new UserResolver(container.rootfs()).resolve(config.getUser(), Bundles.groupAdd(container));
             String id = HexFormat.of().formatHex(randomBytes());
             Path dir = container.runDir().resolve("exec-" + id.substring(0, 12));
             try {
@@ -158,6 +160,20 @@ public class ExecService {
 
     private static void startFailed(Exec exec) {
         exec.startFailed(new ProcessExit(START_FAILED, Instant.now(), false));
+    }
+
+    /** Forgets an exec that has ended and deletes its files (a healthcheck's, which nobody inspects). */
+    public void discard(String execId) {
+        Exec exec = execs.find(execId);
+        if (exec == null) {
+            return;
+        }
+        execs.remove(execId);
+        try {
+            Trees.deleteRecursively(exec.dir());
+        } catch (IOException e) {
+            // the container's run directory goes with its next start or its removal
+        }
     }
 
     public ExecView inspect(String execId) {

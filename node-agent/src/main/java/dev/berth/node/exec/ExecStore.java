@@ -23,6 +23,14 @@ public class ExecStore {
         return exec;
     }
 
+    Exec find(String id) {
+        return execs.get(id);
+    }
+
+    void remove(String id) {
+        execs.remove(id);
+    }
+
     /** Forgets the execs of a removed container. */
     void forgetContainer(String containerId) {
         execs.values().removeIf(exec -> exec.containerId().equals(containerId));

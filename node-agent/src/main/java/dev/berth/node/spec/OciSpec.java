@@ -2,6 +2,7 @@ package dev.berth.node.spec;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The OCI runtime config (config.json) as typed values, the parts of runtime-spec's config.md
@@ -9,7 +10,7 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OciSpec(String ociVersion, Process process, Root root, String hostname, List<Mount> mounts,
-                      Linux linux) {
+                      Linux linux, String domainname) {
 
     public static final String VERSION = "1.0.2";
 
@@ -43,7 +44,7 @@ public record OciSpec(String ociVersion, Process process, Root root, String host
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Linux(List<Namespace> namespaces, String cgroupsPath, Resources resources,
-                        List<String> maskedPaths, List<String> readonlyPaths) {
+                        List<String> maskedPaths, List<String> readonlyPaths, Map<String, String> sysctl) {
     }
 
     public record Namespace(String type) {

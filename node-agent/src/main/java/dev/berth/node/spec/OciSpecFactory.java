@@ -1,6 +1,12 @@
 package dev.berth.node.spec;
 
 import dev.berth.common.error.BerthException;
+import dev.berth.node.spec.fs.ReadonlyRootfs;
+import dev.berth.node.spec.fs.ShmSize;
+import dev.berth.node.spec.fs.TmpfsMounts;
+import dev.berth.node.spec.init.InitProcess;
+import dev.berth.node.spec.sysctl.Sysctls;
+import dev.berth.node.spec.ulimit.Ulimits;
 import dev.berth.proto.v1.ContainerConfig;
 import dev.berth.proto.v1.HostConfig;
 import java.nio.file.Path;
@@ -25,10 +31,17 @@ public final class OciSpecFactory {
     static final List<String> READONLY_PATHS = List.of(
             "/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys", "/proc/sysrq-trigger");
 
-    /** Everything the spec depends on besides the request. */
+    /** Everything the spec depends on besides the request; {@code initBinary} is the node's tini (--init). */
     public record Inputs(String containerId, ContainerConfig config, HostConfig hostConfig, Path rootfs,
                          Path hostnameFile, Path hostsFile, Path resolvConfFile,
-                         UserResolver.ResolvedUser user, long nofileSoft, long nofileHard) {
+                         UserResolver.ResolvedUser user, long nofileSoft, long nofileHard, Path initBinary) {
+
+        public Inputs(String containerId, ContainerConfig config, HostConfig hostConfig, Path rootfs,
+                      Path hostnameFile, Path hostsFile, Path resolvConfFile,
+                      UserResolver.ResolvedUser user, long nofileSoft, long nofileHard) {
+            this(containerId, config, hostConfig, rootfs, hostnameFile, hostsFile, resolvConfFile, user,
+                    nofileSoft, nofileHard, null);
+        }
     }
 
     public static String hostname(String containerId, ContainerConfig config) {
@@ -63,24 +76,42 @@ public final class OciSpecFactory {
 
     /** The options of a container as created today; features (resources, network, volumes) add theirs. */
     public static List<SpecOption> options(Inputs in) {
-        return List.of(
+        HostConfig host = in.hostConfig();
+        List<SpecOption> options = new ArrayList<>(List.of(
                 rootAndHostname(in),
+                ReadonlyRootfs.of(host.getReadonlyRootfs()),
                 process(in),
                 user(in.user()),
                 capabilities(DEFAULT_CAPABILITIES),
                 openFilesLimit(in.nofileSoft(), in.nofileHard()),
+                Ulimits.of(host),
                 systemMounts(),
+                ShmSize.of(host.getShmSize()),
                 etcFiles(in),
-                namespaces(usesHostNetwork(in.hostConfig())),
+                TmpfsMounts.of(host),
+                namespaces(usesHostNetwork(host)),
+                Sysctls.of(host),
                 cgroup(in.containerId()),
-                CgroupResources.of(in.hostConfig()),
+                CgroupResources.of(host),
                 defaultDevices(),
-                maskedAndReadonlyPaths());
+                maskedAndReadonlyPaths()));
+        if (host.hasInit() && host.getInit()) {
+            options.add(InitProcess.of(in.initBinary()));
+        }
+        return options;
     }
 
     static SpecOption rootAndHostname(Inputs in) {
-        return spec -> spec.root(new OciSpec.Root(in.rootfs().toString(), false))
-                .hostname(hostname(in.containerId(), in.config()));
+        String domainname = in.config().getDomainname();
+        return spec -> {
+            spec.root(new OciSpec.Root(in.rootfs().toString(), false))
+                    .hostname(hostname(in.containerId(), in.config()));
+            if (!domainname.isEmpty()) {
+                // runc before 1.2 ignores the spec's domainname: the UTS sysctl sets it on any runc,
+                // as Docker did before the field existed. A --sysctl kernel.domainname comes later and wins.
+                spec.domainname(domainname).sysctl("kernel.domainname", domainname);
+            }
+        };
     }
 
     static SpecOption process(Inputs in) {
@@ -90,7 +121,8 @@ public final class OciSpecFactory {
     }
 
     static SpecOption user(UserResolver.ResolvedUser user) {
-        return spec -> spec.user(new OciSpec.User(user.uid(), user.gid(), null));
+        List<Integer> groups = user.additionalGids().isEmpty() ? null : user.additionalGids();
+        return spec -> spec.user(new OciSpec.User(user.uid(), user.gid(), groups));
     }
 
     static SpecOption capabilities(List<String> capabilities) {
@@ -110,21 +142,25 @@ public final class OciSpecFactory {
                         List.of("nosuid", "noexec", "newinstance", "ptmxmode=0666", "mode=0620", "gid=5")))
                 .mount(new OciSpec.Mount("/sys", "sysfs", "sysfs", List.of("nosuid", "noexec", "nodev", "ro")))
                 .mount(new OciSpec.Mount("/sys/fs/cgroup", "cgroup", "cgroup", List.of("ro", "nosuid", "noexec", "nodev")))
-                .mount(new OciSpec.Mount("/dev/mqueue", "mqueue", "mqueue", List.of("nosuid", "noexec", "nodev")))
-                .mount(new OciSpec.Mount("/dev/shm", "tmpfs", "shm",
-                        List.of("nosuid", "noexec", "nodev", "mode=1777", "size=67108864")));
+                .mount(new OciSpec.Mount("/dev/mqueue", "mqueue", "mqueue", List.of("nosuid", "noexec", "nodev")));
+        // /dev/shm comes next, from ShmSize.
     }
 
-    /** The generated /etc/resolv.conf, /etc/hostname and /etc/hosts, bind-mounted from the bundle. */
+    /**
+     * The generated /etc/resolv.conf, /etc/hostname and /etc/hosts, bind-mounted from the bundle;
+     * read-only with a read-only rootfs, as Docker mounts them.
+     */
     static SpecOption etcFiles(Inputs in) {
+        boolean readonly = in.hostConfig().getReadonlyRootfs();
         return spec -> spec
-                .mount(bind("/etc/resolv.conf", in.resolvConfFile()))
-                .mount(bind("/etc/hostname", in.hostnameFile()))
-                .mount(bind("/etc/hosts", in.hostsFile()));
+                .mount(bind("/etc/resolv.conf", in.resolvConfFile(), readonly))
+                .mount(bind("/etc/hostname", in.hostnameFile(), readonly))
+                .mount(bind("/etc/hosts", in.hostsFile(), readonly));
     }
 
-    private static OciSpec.Mount bind(String destination, Path source) {
-        return new OciSpec.Mount(destination, "bind", source.toString(), List.of("rbind", "rprivate"));
+    private static OciSpec.Mount bind(String destination, Path source, boolean readonly) {
+        return new OciSpec.Mount(destination, "bind", source.toString(),
+                readonly ? List.of("rbind", "rprivate", "ro") : List.of("rbind", "rprivate"));
     }
 
     static SpecOption namespaces(boolean hostNetwork) {

@@ -1,7 +1,9 @@
 package dev.berth.node.spec;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The spec being assembled by the {@link SpecOption}s; {@link #build} gives the immutable {@link OciSpec}. */
 public final class SpecBuilder {
@@ -26,6 +28,8 @@ public final class SpecBuilder {
     private OciSpec.BlockIO blockIO;
     private final List<String> maskedPaths = new ArrayList<>();
     private final List<String> readonlyPaths = new ArrayList<>();
+    private String domainname;
+    private final Map<String, String> sysctls = new LinkedHashMap<>();
 
     public SpecBuilder hostname(String value) {
         this.hostname = value;
@@ -42,6 +46,30 @@ public final class SpecBuilder {
         this.env = List.copyOf(newEnv);
         this.cwd = newCwd;
         this.terminal = newTerminal;
+        return this;
+    }
+
+    public SpecBuilder domainname(String value) {
+        this.domainname = value;
+        return this;
+    }
+
+    /** Puts {@code prefix} before the process's arguments (an init that execs the command). */
+    public SpecBuilder prependArgs(List<String> prefix) {
+        List<String> wrapped = new ArrayList<>(prefix);
+        wrapped.addAll(args);
+        this.args = List.copyOf(wrapped);
+        return this;
+    }
+
+    /** The root filesystem, as {@link #root} set it, mounted read-only. */
+    public SpecBuilder readonlyRoot() {
+        this.root = new OciSpec.Root(root.path(), true);
+        return this;
+    }
+
+    public SpecBuilder sysctl(String name, String value) {
+        sysctls.put(name, value);
         return this;
     }
 
@@ -124,7 +152,8 @@ public final class SpecBuilder {
         OciSpec.Process process = new OciSpec.Process(terminal, user, args, env, cwd, capabilities,
                 List.copyOf(rlimits), noNewPrivileges);
         OciSpec.Linux linux = new OciSpec.Linux(List.copyOf(namespaces), cgroupsPath,
-                new OciSpec.Resources(List.copyOf(deviceRules), memory, cpu, pids, blockIO), List.copyOf(maskedPaths), List.copyOf(readonlyPaths));
-        return new OciSpec(OciSpec.VERSION, process, root, hostname, List.copyOf(mounts), linux);
+                new OciSpec.Resources(List.copyOf(deviceRules), memory, cpu, pids, blockIO), List.copyOf(maskedPaths), List.copyOf(readonlyPaths),
+                sysctls.isEmpty() ? null : Map.copyOf(sysctls));
+        return new OciSpec(OciSpec.VERSION, process, root, hostname, List.copyOf(mounts), linux, domainname);
     }
 }

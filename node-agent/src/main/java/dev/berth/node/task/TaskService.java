@@ -5,6 +5,7 @@ import dev.berth.node.bundle.Bundles;
 import dev.berth.node.command.ExternalCommand;
 import dev.berth.node.executor.ConmonRuntime;
 import dev.berth.node.snapshot.SnapshotStore;
+import dev.berth.node.spec.ConfigRules;
 import dev.berth.node.spec.OciSpecFactory;
 import dev.berth.node.spec.Signals;
 import dev.berth.node.state.Container;
@@ -81,7 +82,7 @@ public class TaskService {
         }
         OciSpecFactory.args(asked.getConfig()); // refuses an empty command early
         NodeCreateRequest request = asked.toBuilder()
-                .setHostConfig(resourceRules.apply(asked.getHostConfig())).build();
+                .setHostConfig(ConfigRules.apply(resourceRules.apply(asked.getHostConfig()))).build();
         Container container = store.newContainer(ContainerState.created(id, request.getConfig().getTty(),
                 request.getConfig().getOpenStdin(), request.getConfig().getStopSignal()));
         if (Files.exists(container.bundle()) || !store.reserve(container)) {

@@ -60,6 +60,14 @@ class ExecProcessSpecTest {
     }
 
     @Test
+    void build_userWithSupplementaryGroups_carriesThem() {
+        ObjectNode process = ExecProcessSpec.build(containerProcess(), ExecConfig.newBuilder().addCmd("id").build(),
+                new UserResolver.ResolvedUser(1, 1, java.util.List.of(4242)));
+
+        assertThat(process.path("user").toString()).isEqualTo("{\"uid\":1,\"gid\":1,\"additionalGids\":[4242]}");
+    }
+
+    @Test
     void build_leavesTheContainersSpecUntouched() {
         JsonNode container = containerProcess();
         String before = container.toString();

@@ -56,7 +56,7 @@ class SnapshotStoreTest {
 
     private SnapshotStore store() {
         return new SnapshotStore(new NodeProperties(root, root.resolve("run"), 2, 10, "/usr/sbin/runc", "/usr/bin/conmon",
-                Duration.ofSeconds(10), "test", "127.0.0.1:1"), source);
+                Duration.ofSeconds(10), "test", "127.0.0.1:1", Path.of("/usr/bin/tini-static")), source);
     }
 
     @Test

@@ -123,4 +123,58 @@ class OciSpecFactoryTest {
     void args_empty_isInvalid() {
         assertThatThrownBy(() -> OciSpecFactory.args(ContainerConfig.getDefaultInstance())).hasMessage("No command specified");
     }
+
+    @Test
+    void build_configOptions_eachShowsInTheSpec() {
+        HostConfig host = HostConfig.newBuilder().setReadonlyRootfs(true).setShmSize(16777216)
+                .putTmpfs("/tmp", "size=1m").putSysctls("kernel.shmmax", "1048576")
+                .addUlimits(dev.berth.proto.v1.Ulimit.newBuilder().setName("nofile").setSoft(100).setHard(200)).build();
+        ContainerConfig config = ContainerConfig.newBuilder().addCmd("true").setDomainname("example.org").build();
+        OciSpecFactory.Inputs in = new OciSpecFactory.Inputs(ID, config, host, Path.of("/b/rootfs"), Path.of("/b/hostname"),
+                Path.of("/b/hosts"), Path.of("/b/resolv.conf"), new UserResolver.ResolvedUser(0, 0, List.of(10, 44)), 1024, 20000);
+
+        OciSpec spec = new OciSpecFactory().build(in);
+
+        assertThat(spec.domainname()).isEqualTo("example.org");
+        assertThat(spec.root().readonly()).isTrue();
+        assertThat(spec.process().user()).isEqualTo(new OciSpec.User(0, 0, List.of(10, 44)));
+        assertThat(spec.process().rlimits()).containsExactly(new OciSpec.Rlimit("RLIMIT_NOFILE", 200, 100));
+        assertThat(spec.linux().sysctl()).containsEntry("kernel.shmmax", "1048576")
+                .containsEntry("kernel.domainname", "example.org");
+        assertThat(spec.mounts()).filteredOn(m -> m.destination().equals("/dev/shm")).singleElement()
+                .satisfies(m -> assertThat(m.options()).contains("size=16777216"));
+        assertThat(spec.mounts()).filteredOn(m -> m.destination().startsWith("/etc/"))
+                .allSatisfy(m -> assertThat(m.options()).contains("ro"));
+        assertThat(spec.mounts()).last().isEqualTo(new OciSpec.Mount("/tmp", "tmpfs", "tmpfs",
+                List.of("noexec", "nosuid", "nodev", "rprivate", "size=1m")));
+    }
+
+    @Test
+    void build_withoutOptions_hasNoDomainnameAndDefaultShm() {
+        OciSpec spec = build(ContainerConfig.newBuilder().addCmd("true").build(), "");
+        assertThat(spec.domainname()).isNull();
+        assertThat(spec.root().readonly()).isFalse();
+        assertThat(spec.mounts()).filteredOn(m -> m.destination().equals("/dev/shm")).singleElement()
+                .satisfies(m -> assertThat(m.options()).contains("size=67108864"));
+        assertThat(spec.mounts()).filteredOn(m -> m.destination().startsWith("/etc/"))
+                .allSatisfy(m -> assertThat(m.options()).doesNotContain("ro"));
+    }
+
+    @Test
+    void build_init_wrapsTheWholeCommand() throws java.io.IOException {
+        Path tini = java.nio.file.Files.createTempFile("tini", "");
+        tini.toFile().setExecutable(true);
+        try {
+            ContainerConfig config = ContainerConfig.newBuilder().addEntrypoint("/bin/sh").addCmd("-c").addCmd("x").build();
+            OciSpecFactory.Inputs in = new OciSpecFactory.Inputs(ID, config, HostConfig.newBuilder().setInit(true).build(),
+                    Path.of("/b/rootfs"), Path.of("/b/hostname"), Path.of("/b/hosts"), Path.of("/b/resolv.conf"),
+                    new UserResolver.ResolvedUser(0, 0), 1024, 20000, tini);
+
+            OciSpec spec = new OciSpecFactory().build(in);
+
+            assertThat(spec.process().args()).containsExactly("/sbin/docker-init", "--", "/bin/sh", "-c", "x");
+        } finally {
+            java.nio.file.Files.delete(tini);
+        }
+    }
 }
