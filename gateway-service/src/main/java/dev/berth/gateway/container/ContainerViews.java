@@ -101,15 +101,15 @@ public final class ContainerViews {
         out.put("LogConfig", Map.of("Type", "k8s-file", "Config", Map.of()));
         out.put("VolumeDriver", "");
         out.put("VolumesFrom", null);
-        out.put("Privileged", false);
+        out.put("Privileged", c.getHostConfig().getPrivileged());
         out.put("PublishAllPorts", false);
         out.put("ReadonlyRootfs", false);
         out.put("Dns", List.of());
         out.put("DnsOptions", List.of());
         out.put("DnsSearch", List.of());
         out.put("ExtraHosts", null);
-        out.put("CapAdd", null);
-        out.put("CapDrop", null);
+        out.put("CapAdd", nullIfEmpty(c.getHostConfig().getCapAddList()));
+        out.put("CapDrop", nullIfEmpty(c.getHostConfig().getCapDropList()));
         out.put("CgroupnsMode", "host");
         out.put("IpcMode", "private");
         out.put("PidMode", "");
@@ -118,9 +118,30 @@ public final class ContainerViews {
         out.put("ShmSize", 67108864);
         out.put("Runtime", "runc");
         out.put("Isolation", "");
+        security(c.getHostConfig(), out);
         resources(c.getHostConfig(), out);
         out.put("ConsoleSize", List.of(0, 0));
         return out;
+    }
+
+    /** As the client sent them; the masked and read-only paths as the node applies them (null: none). */
+    private static void security(HostConfig h, Map<String, Object> out) {
+        out.put("SecurityOpt", nullIfEmpty(h.getSecurityOptList()));
+        List<Map<String, String>> devices = new ArrayList<>();
+        h.getDevicesList().forEach(d -> {
+            Map<String, String> device = new LinkedHashMap<>();
+            device.put("PathOnHost", d.getPathOnHost());
+            device.put("PathInContainer", d.getPathInContainer());
+            device.put("CgroupPermissions", d.getCgroupPermissions());
+            devices.add(device);
+        });
+        out.put("Devices", devices);
+        out.put("MaskedPaths", h.hasMaskedPaths() ? h.getMaskedPaths().getPathsList() : null);
+        out.put("ReadonlyPaths", h.hasReadonlyPaths() ? h.getReadonlyPaths().getPathsList() : null);
+    }
+
+    private static List<String> nullIfEmpty(List<String> list) {
+        return list.isEmpty() ? null : list;
     }
 
     /** The resource limits as the node applies them (0 or "": none; PidsLimit null: none). */

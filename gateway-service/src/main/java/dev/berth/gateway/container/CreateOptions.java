@@ -26,7 +26,8 @@ final class CreateOptions {
     static final Set<String> HONOURED_HOST_CONFIG = Set.of(
             "AutoRemove", "NetworkMode", "ConsoleSize",
             "Memory", "MemorySwap", "MemoryReservation", "NanoCpus", "CpuShares", "CpuQuota", "CpuPeriod",
-            "CpusetCpus", "CpusetMems", "PidsLimit", "BlkioWeight");
+            "CpusetCpus", "CpusetMems", "PidsLimit", "BlkioWeight",
+            "Privileged", "CapAdd", "CapDrop", "SecurityOpt", "Devices", "MaskedPaths", "ReadonlyPaths");
 
     /** Top-level parts of the body that are not Config fields. */
     private static final Set<String> NOT_CONFIG = Set.of("HostConfig", "NetworkingConfig");

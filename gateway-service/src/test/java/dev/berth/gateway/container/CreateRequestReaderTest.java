@@ -71,9 +71,8 @@ class CreateRequestReaderTest {
     /** Options a later step will honour: refused by name until then, never dropped. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "CapAdd      | [\"NET_ADMIN\"]                                  | --cap-add (HostConfig.CapAdd)",
-            "Privileged  | true                                           | --privileged (HostConfig.Privileged)",
-            "Devices     | [{\"PathOnHost\":\"/dev/fuse\"}]                   | --device (HostConfig.Devices)",
+            "ReadonlyRootfs | true                                        | --read-only (HostConfig.ReadonlyRootfs)",
+            "DeviceCgroupRules | [\"c 1:3 rwm\"]                            | --device-cgroup-rule (HostConfig.DeviceCgroupRules)",
             "RestartPolicy | {\"Name\":\"always\",\"MaximumRetryCount\":0}    | --restart (HostConfig.RestartPolicy)",
             "MemorySwappiness | 10                                        | --memory-swappiness (HostConfig.MemorySwappiness)",
             "LogConfig   | {\"Type\":\"json-file\",\"Config\":{}}              | --log-driver (HostConfig.LogConfig)",

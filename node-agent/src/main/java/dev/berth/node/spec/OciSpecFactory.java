@@ -1,6 +1,9 @@
 package dev.berth.node.spec;
 
 import dev.berth.common.error.BerthException;
+import dev.berth.node.spec.security.ContainerSecurity;
+import dev.berth.node.spec.security.HostCapabilities;
+import dev.berth.node.spec.security.seccomp.SeccompCompiler;
 import dev.berth.proto.v1.ContainerConfig;
 import dev.berth.proto.v1.HostConfig;
 import java.nio.file.Path;
@@ -14,17 +17,6 @@ import java.util.List;
 public final class OciSpecFactory {
 
     static final String DEFAULT_PATH = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
-    static final List<String> DEFAULT_CAPABILITIES = List.of(
-            "CAP_CHOWN", "CAP_DAC_OVERRIDE", "CAP_FSETID", "CAP_FOWNER", "CAP_MKNOD", "CAP_NET_RAW",
-            "CAP_SETGID", "CAP_SETUID", "CAP_SETFCAP", "CAP_SETPCAP", "CAP_NET_BIND_SERVICE",
-            "CAP_SYS_CHROOT", "CAP_KILL", "CAP_AUDIT_WRITE");
-    static final List<String> MASKED_PATHS = List.of(
-            "/proc/asound", "/proc/acpi", "/proc/kcore", "/proc/keys", "/proc/latency_stats",
-            "/proc/timer_list", "/proc/timer_stats", "/proc/sched_debug", "/proc/scsi",
-            "/sys/firmware", "/sys/devices/virtual/powercap");
-    static final List<String> READONLY_PATHS = List.of(
-            "/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys", "/proc/sysrq-trigger");
-
     /** Everything the spec depends on besides the request. */
     public record Inputs(String containerId, ContainerConfig config, HostConfig hostConfig, Path rootfs,
                          Path hostnameFile, Path hostsFile, Path resolvConfFile,
@@ -51,8 +43,21 @@ public final class OciSpecFactory {
         return "host".equals(hostConfig.getNetworkMode());
     }
 
+    private final HostCapabilities capabilities;
+    private final SeccompCompiler.Target seccompTarget;
+
+    /** For this node: its bounding capabilities, architecture and kernel. */
+    public OciSpecFactory() {
+        this(HostCapabilities.read(), SeccompCompiler.Target.ofThisNode());
+    }
+
+    public OciSpecFactory(HostCapabilities capabilities, SeccompCompiler.Target seccompTarget) {
+        this.capabilities = capabilities;
+        this.seccompTarget = seccompTarget;
+    }
+
     public OciSpec build(Inputs in) {
-        return build(options(in));
+        return build(options(in, capabilities, seccompTarget));
     }
 
     public static OciSpec build(List<SpecOption> options) {
@@ -62,12 +67,11 @@ public final class OciSpecFactory {
     }
 
     /** The options of a container as created today; features (resources, network, volumes) add theirs. */
-    public static List<SpecOption> options(Inputs in) {
+    public static List<SpecOption> options(Inputs in, HostCapabilities capabilities, SeccompCompiler.Target target) {
         return List.of(
                 rootAndHostname(in),
                 process(in),
                 user(in.user()),
-                capabilities(DEFAULT_CAPABILITIES),
                 openFilesLimit(in.nofileSoft(), in.nofileHard()),
                 systemMounts(),
                 etcFiles(in),
@@ -75,7 +79,7 @@ public final class OciSpecFactory {
                 cgroup(in.containerId()),
                 CgroupResources.of(in.hostConfig()),
                 defaultDevices(),
-                maskedAndReadonlyPaths());
+                ContainerSecurity.of(in.hostConfig(), capabilities, target));
     }
 
     static SpecOption rootAndHostname(Inputs in) {
@@ -91,10 +95,6 @@ public final class OciSpecFactory {
 
     static SpecOption user(UserResolver.ResolvedUser user) {
         return spec -> spec.user(new OciSpec.User(user.uid(), user.gid(), null));
-    }
-
-    static SpecOption capabilities(List<String> capabilities) {
-        return spec -> spec.capabilities(OciSpec.Capabilities.of(capabilities));
     }
 
     /** The host's limits, as Docker does: runc refuses more than the hard limit. */
@@ -163,10 +163,6 @@ public final class OciSpecFactory {
 
     private static OciSpec.DeviceRule allow(String type, Integer major, Integer minor, String access) {
         return new OciSpec.DeviceRule(true, type, major, minor, access);
-    }
-
-    static SpecOption maskedAndReadonlyPaths() {
-        return spec -> spec.maskedPaths(MASKED_PATHS).readonlyPaths(READONLY_PATHS);
     }
 
     static List<String> env(Inputs in) {
