@@ -71,6 +71,26 @@ class SecurityE2ETest {
     }
 
     @Test
+    void capAddAll_isTheHostsBoundingSet() throws IOException {
+        assertThat(status("CapEff", "--cap-add", "ALL")).isEqualTo(hostStatus("CapBnd"));
+    }
+
+    @Test
+    void systemPathsUnconfined_masksNothing() {
+        // The CLI turns this option into empty MaskedPaths and ReadonlyPaths.
+        CommandResult run = docker("run", "--rm", "--security-opt", "systempaths=unconfined", image, "sh", "-c",
+                "head -n 1 /proc/timer_list; grep ' /proc/sys ' /proc/self/mounts | wc -l");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.stdout()).startsWith("Timer List Version").endsWith("\n0\n");
+    }
+
+    @Test
+    void info_namesTheSeccompProfile() {
+        assertThat(docker("info", "--format", "{{json .SecurityOptions}}").stdout())
+                .isEqualTo("[\"name=seccomp,profile=builtin\"]\n");
+    }
+
+    @Test
     void privileged_hasTheHostsBoundingSet_noSeccomp_noMaskedPaths_hostDevices() throws IOException {
         assertThat(status("CapEff", "--privileged")).isEqualTo(hostStatus("CapBnd"));
         assertThat(status("Seccomp", "--privileged")).isEqualTo("0");
@@ -122,8 +142,9 @@ class SecurityE2ETest {
     void kernelFiles_areMasked_procSysReadOnly() {
         // This host's kernel has no /proc/kcore; /proc/timer_list and /sys/firmware are masked alike.
         CommandResult run = docker("run", "--rm", image, "sh", "-c",
-                "wc -c < /proc/timer_list; ls /sys/firmware | wc -l; echo 1 > /proc/sys/kernel/domainname && echo written");
-        assertThat(run.stdout()).startsWith("0\n0\n").doesNotContain("written");
+                "wc -c < /proc/timer_list; ls /sys/firmware | wc -l; grep -c ' /proc/sys proc ro,' /proc/self/mounts;"
+                        + " echo 1 > /proc/sys/kernel/domainname && echo written");
+        assertThat(run.stdout()).isEqualTo("0\n0\n1\n");
         assertThat(run.stderr()).contains("Read-only file system");
     }
 
