@@ -37,7 +37,7 @@ public final class ContainerViews {
         out.put("Platform", "linux");
         out.put("MountLabel", "");
         out.put("ProcessLabel", "");
-        out.put("AppArmorProfile", "");
+        out.put("AppArmorProfile", appArmorProfile(c.getHostConfig()));
         out.put("ExecIDs", null);
         out.put("HostConfig", hostConfig(c));
         out.put("GraphDriver", Map.of("Name", "overlay2", "Data", Map.of()));
@@ -138,6 +138,17 @@ public final class ContainerViews {
         out.put("Devices", devices);
         out.put("MaskedPaths", h.hasMaskedPaths() ? h.getMaskedPaths().getPathsList() : null);
         out.put("ReadonlyPaths", h.hasReadonlyPaths() ? h.getReadonlyPaths().getPathsList() : null);
+    }
+
+    /** As dockerd records it: the apparmor= security option, though a node without AppArmor cannot apply it. */
+    private static String appArmorProfile(HostConfig h) {
+        String profile = "";
+        for (String option : h.getSecurityOptList()) {
+            if (option.startsWith("apparmor=") || option.startsWith("apparmor:")) {
+                profile = option.substring("apparmor=".length());
+            }
+        }
+        return profile;
     }
 
     private static List<String> nullIfEmpty(List<String> list) {
