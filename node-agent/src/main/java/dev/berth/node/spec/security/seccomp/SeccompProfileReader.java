@@ -8,8 +8,10 @@ import tools.jackson.databind.json.JsonMapper;
 /** Reads a profile sent as --security-opt seccomp=JSON (the CLI sends the file's content). */
 public final class SeccompProfileReader {
 
+    /** As Go's json.Unmarshal: unknown fields ignored, absent numbers zero (an arg's valueTwo). */
     private static final JsonMapper JSON = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build();
 
     private SeccompProfileReader() {
     }

@@ -92,6 +92,19 @@ class SeccompCompilerTest {
     }
 
     @Test
+    void customProfile_argsWithoutValueTwo_andEmptyConditions() {
+        SeccompProfile profile = SeccompProfileReader.read("""
+                {"defaultAction": "SCMP_ACT_ERRNO", "defaultErrnoRet": 1,
+                 "syscalls": [{"names": ["socket"], "action": "SCMP_ACT_ALLOW", "includes": {}, "excludes": {},
+                               "args": [{"index": 0, "value": 40, "op": "SCMP_CMP_NE"}]}]}
+                """);
+        OciSpec.Seccomp filter = SeccompCompiler.compile(profile, List.of(), AMD64);
+        assertThat(filter.architectures()).isNull();
+        assertThat(filter.syscalls()).containsExactly(new OciSpec.Syscall(List.of("socket"), "SCMP_ACT_ALLOW", null,
+                List.of(new OciSpec.SyscallArg(0, 40, 0, "SCMP_CMP_NE"))));
+    }
+
+    @Test
     void customProfile_badJson_isDockersMessage() {
         assertThatThrownBy(() -> SeccompProfileReader.read("{not json"))
                 .hasMessageStartingWith("Decoding seccomp profile failed: ");
