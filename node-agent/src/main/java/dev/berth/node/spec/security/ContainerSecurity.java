@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * The security part of a container's spec, as Docker sets it: capabilities, no-new-privileges,
  * the seccomp filter, masked and read-only paths, and devices; --privileged lifts all of it (every
- * capability of the host, every host device, no filter, no masked paths, /sys writable).
+ * capability of the host, every host device, no default filter, no masked paths, /sys and the
+ * cgroup mount writable).
  * Applied after the default mounts and device rules, which it changes.
  */
 public final class ContainerSecurity {
@@ -49,8 +50,11 @@ public final class ContainerSecurity {
             if (host.getPrivileged()) {
                 spec.clearDeviceRules().deviceRule(new OciSpec.DeviceRule(true, null, null, null, ALL_ACCESS));
                 hostDevices.forEach(spec::device);
-                spec.mountOptions("/sys", ContainerSecurity::writable)
-                        .mountOptions("/sys/fs/cgroup", ContainerSecurity::writable);
+                spec.mountOptions("/sys", ContainerSecurity::writable);
+            }
+            boolean writableCgroups = options.writableCgroups() == null ? host.getPrivileged() : options.writableCgroups();
+            if (writableCgroups) {
+                spec.mountOptions("/sys/fs/cgroup", ContainerSecurity::writable);
             }
             mapped.forEach(spec::device);
             mappedRules.forEach(spec::deviceRule);
@@ -59,10 +63,14 @@ public final class ContainerSecurity {
 
     private static OciSpec.Seccomp seccomp(HostConfig host, SecurityOptions options, List<String> capabilities,
                                            SeccompCompiler.Target target) {
-        if (host.getPrivileged() || SecurityOptions.UNCONFINED.equals(options.seccomp())) {
+        if (SecurityOptions.UNCONFINED.equals(options.seccomp())) {
             return null;
         }
         if (options.seccomp() == null) {
+            // A privileged container runs without Docker's profile; one it names is applied still.
+            if (host.getPrivileged()) {
+                return null;
+            }
             return SeccompCompiler.compile(DefaultSeccompProfile.get(), capabilities, target);
         }
         return SeccompCompiler.compile(SeccompProfileReader.read(options.seccomp()), capabilities, target);

@@ -4,23 +4,29 @@ import dev.berth.common.error.BerthException;
 import java.util.List;
 
 /**
- * HostConfig.SecurityOpt as dockerd reads it: "no-new-privileges[=|:bool]", "seccomp=unconfined"
- * or "seccomp=PROFILE-JSON", and "apparmor=..." / "label=...", which a node without AppArmor or
+ * HostConfig.SecurityOpt as dockerd (28) reads it: "no-new-privileges[=|:bool]", "seccomp=unconfined"
+ * or "seccomp=PROFILE-JSON", "writable-cgroups[=bool]", and "apparmor=..." / "label=...", which a node without AppArmor or
  * SELinux (this kind of node) accepts and cannot apply, as dockerd does. Anything else is refused
  * in dockerd's words.
  *
  * @param seccomp null: Docker's default profile; "unconfined"; or a profile's JSON
+ * @param writableCgroups null: as privileged (writable only for a privileged container)
  */
-public record SecurityOptions(boolean noNewPrivileges, String seccomp) {
+public record SecurityOptions(boolean noNewPrivileges, String seccomp, Boolean writableCgroups) {
 
     public static final String UNCONFINED = "unconfined";
 
     public static SecurityOptions parse(List<String> options) {
         boolean noNewPrivileges = false;
         String seccomp = null;
+        Boolean writableCgroups = null;
         for (String option : options) {
             if (option.equals("no-new-privileges")) {
                 noNewPrivileges = true;
+                continue;
+            }
+            if (option.equals("writable-cgroups")) {
+                writableCgroups = true;
                 continue;
             }
             if (option.equals("disable")) { // the old spelling of label=disable
@@ -39,10 +45,11 @@ public record SecurityOptions(boolean noNewPrivileges, String seccomp) {
                 case "label", "apparmor" -> { }
                 case "seccomp" -> seccomp = value.equals("builtin") || value.isEmpty() ? null : value;
                 case "no-new-privileges" -> noNewPrivileges = parseBool(value, option);
+                case "writable-cgroups" -> writableCgroups = parseBool(value, option);
                 default -> throw BerthException.invalid("invalid --security-opt 2: \"" + option + "\"");
             }
         }
-        return new SecurityOptions(noNewPrivileges, seccomp);
+        return new SecurityOptions(noNewPrivileges, seccomp, writableCgroups);
     }
 
     /** Go's strconv.ParseBool. */

@@ -21,6 +21,7 @@ class ContainerSecurityTest {
     private static OciSpec spec(HostConfig host) {
         SpecBuilder spec = new SpecBuilder()
                 .mount(new OciSpec.Mount("/sys", "sysfs", "sysfs", List.of("nosuid", "noexec", "nodev", "ro")))
+                .mount(new OciSpec.Mount("/sys/fs/cgroup", "cgroup", "cgroup", List.of("ro", "nosuid")))
                 .deviceRule(new OciSpec.DeviceRule(false, null, null, null, "rwm"));
         ContainerSecurity.of(host, NODE, AMD64).applyTo(spec);
         return spec.build();
@@ -38,6 +39,21 @@ class ContainerSecurityTest {
         assertThat(spec.linux().readonlyPaths()).isEqualTo(SystemPaths.READONLY);
         assertThat(spec.linux().devices()).isNull();
         assertThat(spec.mounts().get(0).options()).contains("ro");
+        assertThat(spec.mounts().get(1).options()).contains("ro");
+    }
+
+    @Test
+    void writableCgroups_onlyTheCgroupMount() {
+        OciSpec spec = spec(HostConfig.newBuilder().addSecurityOpt("writable-cgroups=true").build());
+        assertThat(spec.mounts().get(0).options()).contains("ro");
+        assertThat(spec.mounts().get(1).options()).containsExactly("nosuid");
+    }
+
+    @Test
+    void privileged_withItsOwnProfile_appliesIt() {
+        OciSpec spec = spec(HostConfig.newBuilder().setPrivileged(true)
+                .addSecurityOpt("seccomp={\"defaultAction\":\"SCMP_ACT_ALLOW\"}").build());
+        assertThat(spec.linux().seccomp()).isEqualTo(new OciSpec.Seccomp("SCMP_ACT_ALLOW", null, null, List.of()));
     }
 
     @Test
@@ -50,6 +66,7 @@ class ContainerSecurityTest {
         assertThat(spec.linux().resources().devices()).containsExactly(new OciSpec.DeviceRule(true, null, null, null, "rwm"));
         assertThat(spec.linux().devices()).extracting(OciSpec.Device::path).contains("/dev/null");
         assertThat(spec.mounts().get(0).options()).doesNotContain("ro");
+        assertThat(spec.mounts().get(1).options()).doesNotContain("ro");
         assertThat(spec.process().noNewPrivileges()).isTrue();
     }
 

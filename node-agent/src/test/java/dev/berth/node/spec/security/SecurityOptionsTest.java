@@ -10,7 +10,7 @@ class SecurityOptionsTest {
 
     @Test
     void parse_none_isDefaultProfileWithPrivileges() {
-        assertThat(SecurityOptions.parse(List.of())).isEqualTo(new SecurityOptions(false, null));
+        assertThat(SecurityOptions.parse(List.of())).isEqualTo(new SecurityOptions(false, null, null));
     }
 
     @Test
@@ -30,9 +30,16 @@ class SecurityOptionsTest {
     }
 
     @Test
+    void parse_writableCgroups() {
+        assertThat(SecurityOptions.parse(List.of("writable-cgroups")).writableCgroups()).isTrue();
+        assertThat(SecurityOptions.parse(List.of("writable-cgroups=false")).writableCgroups()).isFalse();
+        assertThat(SecurityOptions.parse(List.of()).writableCgroups()).isNull();
+    }
+
+    @Test
     void parse_apparmorAndLabel_acceptedAsOnANodeWithoutThem() {
         assertThat(SecurityOptions.parse(List.of("apparmor=docker-default", "label=disable", "label:type:svirt_t")))
-                .isEqualTo(new SecurityOptions(false, null));
+                .isEqualTo(new SecurityOptions(false, null, null));
     }
 
     @Test
