@@ -85,6 +85,17 @@ class SecurityE2ETest {
     }
 
     @Test
+    void writableCgroups_makesOnlyTheCgroupMountWritable() {
+        String memory = " /sys/fs/cgroup/memory cgroup ";
+        CommandResult plain = docker("run", "--rm", image, "grep", memory, "/proc/self/mounts");
+        assertThat(plain.stdout()).contains(memory + "ro,");
+        CommandResult writable = docker("run", "--rm", "--security-opt", "writable-cgroups=true", image, "sh", "-c",
+                "grep '" + memory + "' /proc/self/mounts; grep ' /sys sysfs ' /proc/self/mounts");
+        assertThat(writable.exitCode()).as(writable.toString()).isZero();
+        assertThat(writable.stdout()).contains(memory + "rw,").contains(" /sys sysfs ro,");
+    }
+
+    @Test
     void info_namesTheSeccompProfile() {
         assertThat(docker("info", "--format", "{{json .SecurityOptions}}").stdout())
                 .isEqualTo("[\"name=seccomp,profile=builtin\"]\n");
