@@ -87,9 +87,8 @@ class ResourcesE2ETest {
 
     @Test
     void unhonouredOptions_areRefusedNamingThem() {
-        assertRefused("--cap-add (HostConfig.CapAdd)", "--cap-add", "NET_ADMIN");
-        assertRefused("--privileged (HostConfig.Privileged)", "--privileged");
-        assertRefused("--device (HostConfig.Devices)", "--device", "/dev/null:/dev/other-null");
+        assertRefused("--read-only (HostConfig.ReadonlyRootfs)", "--read-only");
+        assertRefused("--device-cgroup-rule (HostConfig.DeviceCgroupRules)", "--device-cgroup-rule", "c 1:3 rwm");
     }
 
     private static void assertRefused(String named, String... options) {

@@ -40,7 +40,7 @@ public final class ContainerViews {
         out.put("Platform", "linux");
         out.put("MountLabel", "");
         out.put("ProcessLabel", "");
-        out.put("AppArmorProfile", "");
+        out.put("AppArmorProfile", appArmorProfile(c.getHostConfig()));
         out.put("ExecIDs", null);
         out.put("HostConfig", hostConfig(c));
         out.put("GraphDriver", Map.of("Name", "overlay2", "Data", Map.of()));
@@ -112,7 +112,7 @@ public final class ContainerViews {
         out.put("LogConfig", Map.of("Type", "k8s-file", "Config", Map.of()));
         out.put("VolumeDriver", "");
         out.put("VolumesFrom", null);
-        out.put("Privileged", false);
+        out.put("Privileged", c.getHostConfig().getPrivileged());
         out.put("PublishAllPorts", false);
         out.put("ReadonlyRootfs", c.getHostConfig().getReadonlyRootfs());
         out.put("Dns", List.of());
@@ -120,8 +120,8 @@ public final class ContainerViews {
         out.put("DnsSearch", List.of());
         out.put("ExtraHosts", null);
         out.put("GroupAdd", c.getHostConfig().getGroupAddCount() == 0 ? null : c.getHostConfig().getGroupAddList());
-        out.put("CapAdd", null);
-        out.put("CapDrop", null);
+        out.put("CapAdd", nullIfEmpty(c.getHostConfig().getCapAddList()));
+        out.put("CapDrop", nullIfEmpty(c.getHostConfig().getCapDropList()));
         out.put("CgroupnsMode", "host");
         out.put("IpcMode", "private");
         out.put("PidMode", "");
@@ -136,12 +136,44 @@ public final class ContainerViews {
         if (c.getHostConfig().getTmpfsCount() > 0) {
             out.put("Tmpfs", c.getHostConfig().getTmpfsMap());
         }
+        security(c.getHostConfig(), out);
         resources(c.getHostConfig(), out);
         if (c.getHostConfig().hasInit()) {
             out.put("Init", c.getHostConfig().getInit());
         }
         out.put("ConsoleSize", List.of(0, 0));
         return out;
+    }
+
+    /** As the client sent them; the masked and read-only paths as the node applies them (null: none). */
+    private static void security(HostConfig h, Map<String, Object> out) {
+        out.put("SecurityOpt", nullIfEmpty(h.getSecurityOptList()));
+        List<Map<String, String>> devices = new ArrayList<>();
+        h.getDevicesList().forEach(d -> {
+            Map<String, String> device = new LinkedHashMap<>();
+            device.put("PathOnHost", d.getPathOnHost());
+            device.put("PathInContainer", d.getPathInContainer());
+            device.put("CgroupPermissions", d.getCgroupPermissions());
+            devices.add(device);
+        });
+        out.put("Devices", devices);
+        out.put("MaskedPaths", h.hasMaskedPaths() ? h.getMaskedPaths().getPathsList() : null);
+        out.put("ReadonlyPaths", h.hasReadonlyPaths() ? h.getReadonlyPaths().getPathsList() : null);
+    }
+
+    /** As dockerd records it: the apparmor= security option, though a node without AppArmor cannot apply it. */
+    private static String appArmorProfile(HostConfig h) {
+        String profile = "";
+        for (String option : h.getSecurityOptList()) {
+            if (option.startsWith("apparmor=") || option.startsWith("apparmor:")) {
+                profile = option.substring("apparmor=".length());
+            }
+        }
+        return profile;
+    }
+
+    private static List<String> nullIfEmpty(List<String> list) {
+        return list.isEmpty() ? null : list;
     }
 
     /** The resource limits as the node applies them (0 or "": none; PidsLimit null: none). */

@@ -27,7 +27,9 @@ final class CreateOptions {
             "Memory", "MemorySwap", "MemoryReservation", "NanoCpus", "CpuShares", "CpuQuota", "CpuPeriod",
             "CpusetCpus", "CpusetMems", "PidsLimit", "BlkioWeight",
             "RestartPolicy",
-            "Init", "Ulimits", "Sysctls", "ShmSize", "ReadonlyRootfs", "Tmpfs", "GroupAdd");
+            "Init", "Ulimits", "Sysctls", "ShmSize", "ReadonlyRootfs", "Tmpfs", "GroupAdd",
+
+            "Privileged", "CapAdd", "CapDrop", "SecurityOpt", "Devices", "MaskedPaths", "ReadonlyPaths");
 
     /** Top-level parts of the body that are not Config fields. */
     private static final Set<String> NOT_CONFIG = Set.of("HostConfig", "NetworkingConfig");

@@ -95,6 +95,7 @@ final class CreateRequestReader {
         if (pids != null && !pids.isNull()) {
             out.setPidsLimit(int64(host, "PidsLimit"));
         }
+        SecurityReader.read(host, out);
         return out.build();
     }
 

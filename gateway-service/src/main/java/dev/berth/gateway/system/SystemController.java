@@ -165,7 +165,8 @@ class SystemController {
         body.put("Swarm", swarm());
         body.put("LiveRestoreEnabled", true);
         node.filter(NodeDescription::hasRunc).ifPresent(n -> body.put("RuncCommit", Map.of("ID", n.getRunc().getCommit())));
-        body.put("SecurityOptions", List.of());
+        // Every node applies Docker's default seccomp profile (node-agent spec/security); no AppArmor, SELinux or userns.
+        body.put("SecurityOptions", List.of("name=seccomp,profile=builtin"));
         body.put("Warnings", warnings);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
     }

@@ -73,9 +73,7 @@ class CreateRequestReaderTest {
     /** Options a later step will honour: refused by name until then, never dropped. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "CapAdd      | [\"NET_ADMIN\"]                                  | --cap-add (HostConfig.CapAdd)",
-            "Privileged  | true                                           | --privileged (HostConfig.Privileged)",
-            "Devices     | [{\"PathOnHost\":\"/dev/fuse\"}]                   | --device (HostConfig.Devices)",
+            "DeviceCgroupRules | [\"c 1:3 rwm\"]                            | --device-cgroup-rule (HostConfig.DeviceCgroupRules)",
             "MemorySwappiness | 10                                        | --memory-swappiness (HostConfig.MemorySwappiness)",
             "LogConfig   | {\"Type\":\"json-file\",\"Config\":{}}              | --log-driver (HostConfig.LogConfig)",
             "OomKillDisable | true                                        | --oom-kill-disable (HostConfig.OomKillDisable)",

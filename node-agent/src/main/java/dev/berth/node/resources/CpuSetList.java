@@ -3,7 +3,7 @@ package dev.berth.node.resources;
 import java.util.BitSet;
 
 /** A cpuset list as the kernel writes it ("0-3,5"): parsed to the set of numbers it names. */
-final class CpuSetList {
+public final class CpuSetList {
 
     /** Big enough for any host; a larger number is refused rather than allocated. */
     private static final int MAX = 8192;
@@ -12,7 +12,7 @@ final class CpuSetList {
     }
 
     /** The numbers in {@code list}; null when it is not a valid list. Empty gives an empty set. */
-    static BitSet parse(String list) {
+    public static BitSet parse(String list) {
         BitSet set = new BitSet();
         if (list.isEmpty()) {
             return set;

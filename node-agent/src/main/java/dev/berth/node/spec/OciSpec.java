@@ -42,9 +42,31 @@ public record OciSpec(String ociVersion, Process process, Root root, String host
     public record Mount(String destination, String type, String source, List<String> options) {
     }
 
+    /** {@code devices}: nodes runc creates in the container's /dev; {@code seccomp} null: no filter. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Linux(List<Namespace> namespaces, String cgroupsPath, Resources resources,
-                        List<String> maskedPaths, List<String> readonlyPaths, Map<String, String> sysctl) {
+                        List<String> maskedPaths, List<String> readonlyPaths, List<Device> devices,
+                        Seccomp seccomp, Map<String, String> sysctl) {
+    }
+
+    /** A device node in the container: {@code type} "c" or "b", {@code fileMode} its permission bits. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Device(String path, String type, long major, long minor, Integer fileMode, Integer uid,
+                         Integer gid) {
+    }
+
+    /** runtime-spec's linux.seccomp: the filter the kernel applies to the container's processes. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Seccomp(String defaultAction, Integer defaultErrnoRet, List<String> architectures,
+                          List<Syscall> syscalls) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Syscall(List<String> names, String action, Integer errnoRet, List<SyscallArg> args) {
+    }
+
+    /** {@code valueTwo} is only meaningful for SCMP_CMP_MASKED_EQ (the mask is {@code value}). */
+    public record SyscallArg(int index, long value, long valueTwo, String op) {
     }
 
     public record Namespace(String type) {

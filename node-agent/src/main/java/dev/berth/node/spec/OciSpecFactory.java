@@ -7,6 +7,9 @@ import dev.berth.node.spec.fs.TmpfsMounts;
 import dev.berth.node.spec.init.InitProcess;
 import dev.berth.node.spec.sysctl.Sysctls;
 import dev.berth.node.spec.ulimit.Ulimits;
+import dev.berth.node.spec.security.ContainerSecurity;
+import dev.berth.node.spec.security.HostCapabilities;
+import dev.berth.node.spec.security.seccomp.SeccompCompiler;
 import dev.berth.proto.v1.ContainerConfig;
 import dev.berth.proto.v1.HostConfig;
 import java.nio.file.Path;
@@ -20,17 +23,6 @@ import java.util.List;
 public final class OciSpecFactory {
 
     static final String DEFAULT_PATH = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
-    static final List<String> DEFAULT_CAPABILITIES = List.of(
-            "CAP_CHOWN", "CAP_DAC_OVERRIDE", "CAP_FSETID", "CAP_FOWNER", "CAP_MKNOD", "CAP_NET_RAW",
-            "CAP_SETGID", "CAP_SETUID", "CAP_SETFCAP", "CAP_SETPCAP", "CAP_NET_BIND_SERVICE",
-            "CAP_SYS_CHROOT", "CAP_KILL", "CAP_AUDIT_WRITE");
-    static final List<String> MASKED_PATHS = List.of(
-            "/proc/asound", "/proc/acpi", "/proc/kcore", "/proc/keys", "/proc/latency_stats",
-            "/proc/timer_list", "/proc/timer_stats", "/proc/sched_debug", "/proc/scsi",
-            "/sys/firmware", "/sys/devices/virtual/powercap");
-    static final List<String> READONLY_PATHS = List.of(
-            "/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys", "/proc/sysrq-trigger");
-
     /** Everything the spec depends on besides the request; {@code initBinary} is the node's tini (--init). */
     public record Inputs(String containerId, ContainerConfig config, HostConfig hostConfig, Path rootfs,
                          Path hostnameFile, Path hostsFile, Path resolvConfFile,
@@ -64,8 +56,21 @@ public final class OciSpecFactory {
         return "host".equals(hostConfig.getNetworkMode());
     }
 
+    private final HostCapabilities capabilities;
+    private final SeccompCompiler.Target seccompTarget;
+
+    /** For this node: its bounding capabilities, architecture and kernel. */
+    public OciSpecFactory() {
+        this(HostCapabilities.read(), SeccompCompiler.Target.ofThisNode());
+    }
+
+    public OciSpecFactory(HostCapabilities capabilities, SeccompCompiler.Target seccompTarget) {
+        this.capabilities = capabilities;
+        this.seccompTarget = seccompTarget;
+    }
+
     public OciSpec build(Inputs in) {
-        return build(options(in));
+        return build(options(in, capabilities, seccompTarget));
     }
 
     public static OciSpec build(List<SpecOption> options) {
@@ -75,14 +80,13 @@ public final class OciSpecFactory {
     }
 
     /** The options of a container as created today; features (resources, network, volumes) add theirs. */
-    public static List<SpecOption> options(Inputs in) {
+    public static List<SpecOption> options(Inputs in, HostCapabilities capabilities, SeccompCompiler.Target target) {
         HostConfig host = in.hostConfig();
         List<SpecOption> options = new ArrayList<>(List.of(
                 rootAndHostname(in),
                 ReadonlyRootfs.of(host.getReadonlyRootfs()),
                 process(in),
                 user(in.user()),
-                capabilities(DEFAULT_CAPABILITIES),
                 openFilesLimit(in.nofileSoft(), in.nofileHard()),
                 Ulimits.of(host),
                 systemMounts(),
@@ -94,7 +98,7 @@ public final class OciSpecFactory {
                 cgroup(in.containerId()),
                 CgroupResources.of(host),
                 defaultDevices(),
-                maskedAndReadonlyPaths()));
+                ContainerSecurity.of(in.hostConfig(), capabilities, target)));
         if (host.hasInit() && host.getInit()) {
             options.add(InitProcess.of(in.initBinary()));
         }
@@ -123,10 +127,6 @@ public final class OciSpecFactory {
     static SpecOption user(UserResolver.ResolvedUser user) {
         List<Integer> groups = user.additionalGids().isEmpty() ? null : user.additionalGids();
         return spec -> spec.user(new OciSpec.User(user.uid(), user.gid(), groups));
-    }
-
-    static SpecOption capabilities(List<String> capabilities) {
-        return spec -> spec.capabilities(OciSpec.Capabilities.of(capabilities));
     }
 
     /** The host's limits, as Docker does: runc refuses more than the hard limit. */
@@ -199,10 +199,6 @@ public final class OciSpecFactory {
 
     private static OciSpec.DeviceRule allow(String type, Integer major, Integer minor, String access) {
         return new OciSpec.DeviceRule(true, type, major, minor, access);
-    }
-
-    static SpecOption maskedAndReadonlyPaths() {
-        return spec -> spec.maskedPaths(MASKED_PATHS).readonlyPaths(READONLY_PATHS);
     }
 
     static List<String> env(Inputs in) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /** The spec being assembled by the {@link SpecOption}s; {@link #build} gives the immutable {@link OciSpec}. */
 public final class SpecBuilder {
@@ -30,6 +31,8 @@ public final class SpecBuilder {
     private final List<String> readonlyPaths = new ArrayList<>();
     private String domainname;
     private final Map<String, String> sysctls = new LinkedHashMap<>();
+    private final List<OciSpec.Device> devices = new ArrayList<>();
+    private OciSpec.Seccomp seccomp;
 
     public SpecBuilder hostname(String value) {
         this.hostname = value;
@@ -118,6 +121,32 @@ public final class SpecBuilder {
         return this;
     }
 
+    /** Drops the device rules set so far (a privileged container's cgroup allows every device). */
+    public SpecBuilder clearDeviceRules() {
+        deviceRules.clear();
+        return this;
+    }
+
+    /** Adds a device node; one at the same path is replaced. */
+    public SpecBuilder device(OciSpec.Device device) {
+        devices.removeIf(existing -> existing.path().equals(device.path()));
+        devices.add(device);
+        return this;
+    }
+
+    public SpecBuilder seccomp(OciSpec.Seccomp value) {
+        this.seccomp = value;
+        return this;
+    }
+
+    /** Changes the options of the mount at {@code destination}, if there is one. */
+    public SpecBuilder mountOptions(String destination, UnaryOperator<List<String>> change) {
+        mounts.replaceAll(m -> m.destination().equals(destination)
+                ? new OciSpec.Mount(m.destination(), m.type(), m.source(), List.copyOf(change.apply(m.options())))
+                : m);
+        return this;
+    }
+
     public SpecBuilder memory(OciSpec.Memory value) {
         this.memory = value;
         return this;
@@ -138,12 +167,16 @@ public final class SpecBuilder {
         return this;
     }
 
+    /** Replaces the masked paths. */
     public SpecBuilder maskedPaths(List<String> paths) {
+        maskedPaths.clear();
         maskedPaths.addAll(paths);
         return this;
     }
 
+    /** Replaces the read-only paths. */
     public SpecBuilder readonlyPaths(List<String> paths) {
+        readonlyPaths.clear();
         readonlyPaths.addAll(paths);
         return this;
     }
@@ -152,7 +185,8 @@ public final class SpecBuilder {
         OciSpec.Process process = new OciSpec.Process(terminal, user, args, env, cwd, capabilities,
                 List.copyOf(rlimits), noNewPrivileges);
         OciSpec.Linux linux = new OciSpec.Linux(List.copyOf(namespaces), cgroupsPath,
-                new OciSpec.Resources(List.copyOf(deviceRules), memory, cpu, pids, blockIO), List.copyOf(maskedPaths), List.copyOf(readonlyPaths),
+                new OciSpec.Resources(List.copyOf(deviceRules), memory, cpu, pids, blockIO), List.copyOf(maskedPaths),
+                List.copyOf(readonlyPaths), devices.isEmpty() ? null : List.copyOf(devices), seccomp,
                 sysctls.isEmpty() ? null : Map.copyOf(sysctls));
         return new OciSpec(OciSpec.VERSION, process, root, hostname, List.copyOf(mounts), linux, domainname);
     }

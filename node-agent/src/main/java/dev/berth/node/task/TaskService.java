@@ -7,6 +7,7 @@ import dev.berth.node.executor.ConmonRuntime;
 import dev.berth.node.snapshot.SnapshotStore;
 import dev.berth.node.spec.ConfigRules;
 import dev.berth.node.spec.OciSpecFactory;
+import dev.berth.node.spec.security.SystemPaths;
 import dev.berth.node.spec.Signals;
 import dev.berth.node.state.Container;
 import dev.berth.node.state.ContainerProcess;
@@ -82,7 +83,7 @@ public class TaskService {
         }
         OciSpecFactory.args(asked.getConfig()); // refuses an empty command early
         NodeCreateRequest request = asked.toBuilder()
-                .setHostConfig(ConfigRules.apply(resourceRules.apply(asked.getHostConfig()))).build();
+                .setHostConfig(SystemPaths.fillDefaults(ConfigRules.apply(resourceRules.apply(asked.getHostConfig())).toBuilder())).build();
         Container container = store.newContainer(ContainerState.created(id, request.getConfig().getTty(),
                 request.getConfig().getOpenStdin(), request.getConfig().getStopSignal()));
         if (Files.exists(container.bundle()) || !store.reserve(container)) {

@@ -3,6 +3,9 @@ package dev.berth.node.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.berth.node.spec.security.HostCapabilities;
+import dev.berth.node.spec.security.seccomp.KernelVersion;
+import dev.berth.node.spec.security.seccomp.SeccompCompiler;
 import dev.berth.proto.v1.ContainerConfig;
 import dev.berth.proto.v1.HostConfig;
 import java.nio.file.Path;
@@ -15,6 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 class OciSpecFactoryTest {
 
     private static final String ID = "0123456789abcdef".repeat(4);
+    /** A node like this one: every capability to 40 but CAP_SYS_RESOURCE, x86-64. */
+    private static final HostCapabilities NODE_CAPS = HostCapabilities.ofMask(0x1fffeffffffL);
+    private static final SeccompCompiler.Target NODE = new SeccompCompiler.Target("amd64", new KernelVersion(6, 1));
 
     private static OciSpecFactory.Inputs inputs(ContainerConfig config, String networkMode) {
         return new OciSpecFactory.Inputs(ID, config, HostConfig.newBuilder().setNetworkMode(networkMode).build(),
@@ -23,7 +29,7 @@ class OciSpecFactoryTest {
     }
 
     private static OciSpec build(ContainerConfig config, String networkMode) {
-        return new OciSpecFactory().build(inputs(config, networkMode));
+        return new OciSpecFactory(NODE_CAPS, NODE).build(inputs(config, networkMode));
     }
 
     @Test
@@ -86,7 +92,7 @@ class OciSpecFactoryTest {
     @Test
     void build_aFeaturesOption_changesOnlyWhatItContributes() {
         List<SpecOption> options = new ArrayList<>(OciSpecFactory.options(
-                inputs(ContainerConfig.newBuilder().addCmd("true").build(), "")));
+                inputs(ContainerConfig.newBuilder().addCmd("true").build(), ""), NODE_CAPS, NODE));
         options.add(spec -> spec
                 .mount(new OciSpec.Mount("/dev/shm", "tmpfs", "shm", List.of("size=1g")))
                 .mount(new OciSpec.Mount("/data", "bind", "/volumes/data", List.of("rbind")))
