@@ -87,7 +87,7 @@ class ResourcesE2ETest {
 
     @Test
     void unhonouredOptions_areRefusedNamingThem() {
-        assertRefused("--read-only (HostConfig.ReadonlyRootfs)", "--read-only");
+        assertRefused("--oom-kill-disable (HostConfig.OomKillDisable)", "--oom-kill-disable");
         assertRefused("--device-cgroup-rule (HostConfig.DeviceCgroupRules)", "--device-cgroup-rule", "c 1:3 rwm");
     }
 
