@@ -127,10 +127,14 @@ class ExecE2ETest {
     }
 
     @Test
-    void execPrivileged_isRefusedByName() {
-        CommandResult exec = docker("exec", "--privileged", NAME, "true");
-        assertThat(exec.exitCode()).isNotZero();
-        assertThat(exec.stderr()).contains("Privileged");
+    void execPrivileged_hasTheHostsCapabilities_theContainerKeepsItsOwn() throws java.io.IOException {
+        String hostBounding = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status")).stream()
+                .filter(line -> line.startsWith("CapBnd:")).findFirst().orElseThrow().substring(7).trim();
+        CommandResult privileged = docker("exec", "--privileged", NAME, "grep", "CapEff", "/proc/self/status");
+        assertThat(privileged.exitCode()).as(privileged.toString()).isZero();
+        assertThat(privileged.stdout()).contains(hostBounding);
+        CommandResult plain = docker("exec", NAME, "grep", "CapEff", "/proc/self/status");
+        assertThat(plain.stdout()).contains("00000000a80425fb");
     }
 
     /** A detached exec returns once it runs, not once it is done: wait for what it does. */

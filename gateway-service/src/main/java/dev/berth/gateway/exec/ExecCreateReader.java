@@ -17,9 +17,6 @@ final class ExecCreateReader {
         if (body == null || body.isNull()) {
             throw DockerApiException.badRequest("No exec command specified");
         }
-        if (body.path("Privileged").asBoolean(false)) {
-            throw DockerApiException.badRequest("Privileged exec is not supported by Berth yet");
-        }
         if (!body.path("DetachKeys").asString("").isEmpty()) {
             throw DockerApiException.badRequest("DetachKeys is not supported by Berth yet");
         }
@@ -27,6 +24,7 @@ final class ExecCreateReader {
                 .setUser(body.path("User").asString(""))
                 .setWorkingDir(body.path("WorkingDir").asString(""))
                 .setTty(body.path("Tty").asBoolean(false))
+                .setPrivileged(body.path("Privileged").asBoolean(false))
                 .setAttachStdin(body.path("AttachStdin").asBoolean(false))
                 .setAttachStdout(body.path("AttachStdout").asBoolean(false))
                 .setAttachStderr(body.path("AttachStderr").asBoolean(false));

@@ -16,7 +16,7 @@ final class ExecViews {
         process.put("tty", exec.getConfig().getTty());
         process.put("entrypoint", cmd.isEmpty() ? "" : cmd.get(0));
         process.put("arguments", cmd.isEmpty() ? cmd : cmd.subList(1, cmd.size()));
-        process.put("privileged", false);
+        process.put("privileged", exec.getConfig().getPrivileged());
         process.put("user", exec.getConfig().getUser());
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("ID", exec.getExecId());

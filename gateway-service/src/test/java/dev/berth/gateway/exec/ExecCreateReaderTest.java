@@ -33,9 +33,8 @@ class ExecCreateReaderTest {
     }
 
     @Test
-    void read_privileged_isRefusedByName() {
-        assertThatThrownBy(() -> ExecCreateReader.read(JSON.readTree("{\"Cmd\":[\"true\"],\"Privileged\":true}")))
-                .isInstanceOf(DockerApiException.class).hasMessage("Privileged exec is not supported by Berth yet");
+    void read_privileged_isCarried() {
+        assertThat(ExecCreateReader.read(JSON.readTree("{\"Cmd\":[\"true\"],\"Privileged\":true}")).getPrivileged()).isTrue();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.berth.node.exec;
 
 import dev.berth.node.spec.UserResolver;
+import dev.berth.node.spec.security.HostCapabilities;
 import dev.berth.proto.v1.ExecConfig;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,7 +12,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The OCI process an exec runs: the container's own {@code process} from its config.json (its
  * capabilities, rlimits, no-new-privileges and the rest stay as the container has them) with the
- * exec's command, environment, user, working directory and terminal in their place.
+ * exec's command, environment, user, working directory and terminal in their place, and with
+ * {@code --privileged} all of the host's capabilities.
  */
 final class ExecProcessSpec {
 
@@ -33,6 +35,14 @@ final class ExecProcessSpec {
         mergedEnv(containerProcess.path("env"), config).forEach((key, entry) -> env.add(entry));
         if (!config.getWorkingDir().isEmpty()) {
             process.put("cwd", config.getWorkingDir());
+        }
+        if (config.getPrivileged()) {
+            // As Docker: every capability the host has, in every set but the inheritable one.
+            ObjectNode capabilities = process.putObject("capabilities");
+            for (String set : new String[] {"bounding", "effective", "permitted"}) {
+                ArrayNode names = capabilities.putArray(set);
+                HostCapabilities.read().names().forEach(names::add);
+            }
         }
         if (user != null) {
             ObjectNode ociUser = process.putObject("user");
