@@ -29,10 +29,16 @@ public class ContainerKill {
     private final NodeRegistry nodes;
     private final WaitRegistry waiters;
 
-    public ContainerKill(ContainerLookup lookup, NodeRegistry nodes, WaitRegistry waiters) {
+    private final ContainerGuard guard;
+    private final StateStore store;
+
+    public ContainerKill(ContainerLookup lookup, NodeRegistry nodes, WaitRegistry waiters, ContainerGuard guard,
+            StateStore store) {
         this.lookup = lookup;
         this.nodes = nodes;
         this.waiters = waiters;
+        this.guard = guard;
+        this.store = store;
     }
 
     public ContainerRow kill(String ref, String signal) {
@@ -50,12 +56,23 @@ public class ContainerKill {
             if (exit != null && stillRunning(row.id())) {
                 awaitQuietly(exit);
             }
+            if (State.of(row.status()) == State.PAUSED) {
+                markThawed(row.id());
+            }
         } finally {
             if (exit != null) {
                 waiters.cancel(exit);
             }
         }
         return lookup.current(row.id()).orElse(row);
+    }
+
+    /** The node thaws a paused container after signalling it, as dockerd does: it runs again. */
+    private void markThawed(String id) {
+        guard.run(id, () -> lookup.current(id)
+                .filter(current -> State.of(current.status()) == State.PAUSED)
+                .ifPresent(current -> store.update(current.withStatus(State.RUNNING.dockerName()), "unpause",
+                        java.util.Map.of())));
     }
 
     /** Read after registering: an exit recorded before is seen here, one after notifies. */
