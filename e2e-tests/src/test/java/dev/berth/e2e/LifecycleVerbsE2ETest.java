@@ -31,7 +31,7 @@ class LifecycleVerbsE2ETest {
     @AfterAll
     static void removeContainers() {
         docker("rm", "-f", PREFIX + "pause", PREFIX + "stop", PREFIX + "top", PREFIX + "old", PREFIX + "new",
-                PREFIX + "holder", PREFIX + "update", PREFIX + "stopped", PREFIX + "created", PREFIX + "topstopped");
+                PREFIX + "holder", PREFIX + "update", PREFIX + "stopped", PREFIX + "created", PREFIX + "topstopped", PREFIX + "rm");
     }
 
     private static void run(String name, String... args) {
@@ -95,6 +95,24 @@ class LifecycleVerbsE2ETest {
     }
 
     @Test
+    void remove_paused_refusedUnlessForced_execRefused() {
+        String name = PREFIX + "rm";
+        run(name, image, "sleep", "600");
+        assertThat(docker("pause", name).exitCode()).isZero();
+
+        CommandResult rm = docker("rm", name);
+        assertThat(rm.exitCode()).isNotZero();
+        assertThat(rm.stderr()).contains("cannot remove container \"/" + name
+                + "\": container is paused and must be unpaused first");
+        CommandResult exec = docker("exec", name, "true");
+        assertThat(exec.stderr()).contains(" is paused, unpause the container before exec");
+
+        CommandResult forced = docker("rm", "-f", name);
+        assertThat(forced.exitCode()).as(forced.toString()).isZero();
+        assertThat(docker("inspect", name).exitCode()).isNotZero();
+    }
+
+    @Test
     void pause_created_isConflictNotRunning() {
         String name = PREFIX + "created";
         assertThat(docker("create", "--name", name, image, "true").exitCode()).isZero();
@@ -102,7 +120,7 @@ class LifecycleVerbsE2ETest {
         HttpResponse<String> pause = EngineApi.post("/v1.44/containers/" + name + "/pause", "");
 
         assertThat(pause.statusCode()).isEqualTo(409);
-        assertThat(EngineApi.json(pause).path("message").asString()).matches("Container [0-9a-f]{64} is not running");
+        assertThat(EngineApi.json(pause).path("message").asString()).matches("container [0-9a-f]{64} is not running");
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.berth.container.lookup.ContainerLookup;
 import dev.berth.container.node.NodeRegistry;
 import dev.berth.container.store.ContainerRow;
 import dev.berth.container.waiting.WaitRegistry;
+import dev.berth.proto.v1.NodeContainerRef;
 import dev.berth.proto.v1.NodeKillRequest;
 import dev.berth.proto.v1.WaitCondition;
 
@@ -56,7 +57,9 @@ public class ContainerKill {
             if (exit != null && stillRunning(row.id())) {
                 awaitQuietly(exit);
             }
-            if (State.of(row.status()) == State.PAUSED) {
+            if (State.of(row.status()) == State.PAUSED && stillRunning(row.id()) && !nodes.control(row.nodeId())
+                    .withDeadlineAfter(1, TimeUnit.MINUTES)
+                    .getPauseState(NodeContainerRef.newBuilder().setContainerId(row.id()).build()).getPaused()) {
                 markThawed(row.id());
             }
         } finally {
@@ -67,7 +70,10 @@ public class ContainerKill {
         return lookup.current(row.id()).orElse(row);
     }
 
-    /** The node thaws a paused container after signalling it, as dockerd does: it runs again. */
+    /**
+     * The node thaws a paused container after a signal meant to end it (as dockerd does); one that
+     * does not end at once runs again.
+     */
     private void markThawed(String id) {
         guard.run(id, () -> lookup.current(id)
                 .filter(current -> State.of(current.status()) == State.PAUSED)

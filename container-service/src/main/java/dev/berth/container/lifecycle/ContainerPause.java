@@ -56,10 +56,10 @@ public class ContainerPause {
         });
     }
 
-    /** Docker's checks (moby's containerPause), in its order. */
+    /** Docker's checks and words (moby 25+ containerPause), in its order. */
     static void checkPausable(String id, State state) {
         if (!state.hasProcess()) {
-            throw BerthException.precondition("Container " + id + " is not running");
+            throw BerthException.precondition("container " + id + " is not running");
         }
         if (state == State.PAUSED) {
             throw BerthException.precondition("Container " + id + " is already paused");
@@ -69,9 +69,10 @@ public class ContainerPause {
         }
     }
 
+    /** dockerd answers this one with a 500: its error carries no class. */
     static void checkUnpausable(String id, State state) {
         if (state != State.PAUSED) {
-            throw BerthException.precondition("Container " + id + " is not paused");
+            throw BerthException.internal("Container " + id + " is not paused");
         }
     }
 

@@ -100,16 +100,16 @@ class ContainerVerbsTest {
 
         assertThatThrownBy(() -> verbs().pauseContainer(ref(c.getId())))
                 .isInstanceOfSatisfying(StatusRuntimeException.class, e -> assertThat(e.getStatus().getDescription())
-                        .isEqualTo("Container " + c.getId() + " is not running"));
+                        .isEqualTo("container " + c.getId() + " is not running"));
     }
 
     @Test
-    void unpause_running_isConflictNotPaused() {
+    void unpause_running_isDockers500NotPaused() {
         Container c = running(unique("unpause"));
 
         assertThatThrownBy(() -> verbs().unpauseContainer(ref(c.getId())))
                 .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
-                    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+                    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INTERNAL);
                     assertThat(e.getStatus().getDescription()).isEqualTo("Container " + c.getId() + " is not paused");
                 });
     }

@@ -34,6 +34,7 @@ import dev.berth.proto.v1.PreparedLayer;
 import dev.berth.proto.v1.LayerBlob;
 import dev.berth.proto.v1.WatchEventsRequest;
 import dev.berth.proto.v1.NodeControlGrpc;
+import dev.berth.proto.v1.NodePauseState;
 import dev.berth.proto.v1.NodeUpdateRequest;
 import dev.berth.proto.v1.NodeUpdateResponse;
 import io.grpc.Server;
@@ -98,6 +99,11 @@ final class FakeNodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements Aut
         @Override
         public void resumeContainer(NodeContainerRef request, StreamObserver<Empty> response) {
             onRunning(request.getContainerId(), response, Empty.getDefaultInstance());
+        }
+
+        @Override
+        public void getPauseState(NodeContainerRef request, StreamObserver<NodePauseState> response) {
+            done(response, NodePauseState.newBuilder().setPaused(false).build());
         }
 
         @Override

@@ -11,8 +11,8 @@ class ContainerPauseTest {
     void checkPausable_onlyRunning() {
         assertThatCode(() -> ContainerPause.checkPausable("c", State.RUNNING)).doesNotThrowAnyException();
         assertThatThrownBy(() -> ContainerPause.checkPausable("c", State.PAUSED)).hasMessage("Container c is already paused");
-        assertThatThrownBy(() -> ContainerPause.checkPausable("c", State.EXITED)).hasMessage("Container c is not running");
-        assertThatThrownBy(() -> ContainerPause.checkPausable("c", State.CREATED)).hasMessage("Container c is not running");
+        assertThatThrownBy(() -> ContainerPause.checkPausable("c", State.EXITED)).hasMessage("container c is not running");
+        assertThatThrownBy(() -> ContainerPause.checkPausable("c", State.CREATED)).hasMessage("container c is not running");
         assertThatThrownBy(() -> ContainerPause.checkPausable("c", State.RESTARTING))
                 .hasMessage("Container c is restarting, wait until the container is running");
     }

@@ -37,7 +37,7 @@ class TopController {
                                             @RequestParam(name = "ps_args", defaultValue = "") String psArgs) {
         Container container = containers.getContainer(ContainerRef.newBuilder().setRef(id).build());
         if (!StatsController.hasProcess(container.getState().getStatus())) {
-            throw new DockerApiException(HttpStatus.CONFLICT, "Container " + container.getId() + " is not running");
+            throw new DockerApiException(HttpStatus.CONFLICT, "container " + container.getId() + " is not running");
         }
         ProcessList list = nodes.nodeStats(container.getNodeAddress()).withDeadlineAfter(1, TimeUnit.MINUTES)
                 .listProcesses(NodeTopRequest.newBuilder().setContainerId(container.getId()).setPsArgs(psArgs).build());

@@ -6,6 +6,7 @@ import dev.berth.node.supervisor.Supervisor;
 import dev.berth.node.task.TaskService;
 import dev.berth.proto.v1.NodeContainerRef;
 import dev.berth.proto.v1.NodeControlGrpc;
+import dev.berth.proto.v1.NodePauseState;
 import dev.berth.proto.v1.NodeUpdateRequest;
 import dev.berth.proto.v1.NodeUpdateResponse;
 import io.grpc.stub.StreamObserver;
@@ -38,6 +39,12 @@ class NodeControlGrpcService extends NodeControlGrpc.NodeControlImplBase {
             tasks.resume(request.getContainerId());
             return Empty.getDefaultInstance();
         }), responses);
+    }
+
+    @Override
+    public void getPauseState(NodeContainerRef request, StreamObserver<NodePauseState> responses) {
+        reply(CompletableFuture.supplyAsync(() -> NodePauseState.newBuilder()
+                .setPaused(tasks.isPaused(request.getContainerId())).build(), Runnable::run), responses);
     }
 
     @Override

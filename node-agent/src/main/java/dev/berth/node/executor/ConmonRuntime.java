@@ -132,6 +132,10 @@ public class ConmonRuntime {
         }
     }
 
+    public boolean isPaused(String id) {
+        return freezer.isFrozen(id);
+    }
+
     /** Kills what is left and deletes it from runc. */
     public void forceDelete(String id) {
         runc.delete(id, true);

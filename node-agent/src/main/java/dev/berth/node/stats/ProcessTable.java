@@ -13,6 +13,8 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,17 +37,37 @@ public class ProcessTable {
     public ProcessList list(String id, String psArgs) {
         Container container = store.get(id);
         if (!container.state().isRunning()) {
-            throw BerthException.precondition("Container " + id + " is not running");
+            throw BerthException.precondition("container " + id + " is not running");
         }
+        validate(psArgs);
         Set<Integer> pids = pidsOf(id);
         List<String> argv = new ArrayList<>(List.of("ps"));
         String args = psArgs.isBlank() ? DEFAULT_ARGS : psArgs;
         argv.addAll(Arrays.asList(args.trim().split("\\s+")));
-        ExternalCommand.Result ps = ExternalCommand.of(PS_TIMEOUT, argv).run();
+        // As dockerd: ask ps for the container's pids only (-q), and without it when the client's
+        // options cannot be combined with -q (say, "f").
+        List<String> quick = new ArrayList<>(argv);
+        quick.add("-q" + String.join(",", pids.stream().sorted().map(String::valueOf).toList()));
+        ExternalCommand.Result ps = ExternalCommand.of(PS_TIMEOUT, quick).run();
+        if (!ps.ok()) {
+            ps = ExternalCommand.of(PS_TIMEOUT, argv).run();
+        }
         if (!ps.ok()) {
             throw BerthException.internal("ps: " + ps.output().strip().split("\n", 2)[0], null);
         }
         return parse(ps.output(), pids);
+    }
+
+    private static final Pattern RENAMED_PID = Pattern.compile("\\s+([^\\s]*)=\\s*(PID[^\\s]*)");
+
+    /** dockerd refuses renaming the PID column ("-o user=PID"): the lines could not be matched to pids. */
+    static void validate(String psArgs) {
+        Matcher m = RENAMED_PID.matcher(psArgs);
+        while (m.find()) {
+            if (!m.group(1).equals("pid")) {
+                throw BerthException.internal("specifying \"" + m.group(1) + "=" + m.group(2) + "\" is not allowed", null);
+            }
+        }
     }
 
     private Set<Integer> pidsOf(String id) {

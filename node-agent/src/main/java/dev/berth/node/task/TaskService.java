@@ -186,9 +186,26 @@ public class TaskService {
             if (!result.ok() && container.state().isRunning() && !result.output().contains("not running")) {
                 throw BerthException.internal("runc kill failed: " + result.output(), null);
             }
-            runtime.resumeIfPaused(id);
+            if (thawsOnSignal(number, container.state().stopSignal())) {
+                runtime.resumeIfPaused(id);
+            }
             return null;
         });
+    }
+
+    /**
+     * dockerd thaws a paused container after a signal that is meant to end it, so that it can act
+     * on it: SIGKILL, the container's stop signal, or any signal when it has none configured.
+     */
+    static boolean thawsOnSignal(int signal, String stopSignal) {
+        return signal == Signals.SIGKILL || stopSignal == null || stopSignal.isBlank()
+                || Signals.parse(stopSignal, Signals.SIGTERM) == signal;
+    }
+
+    /** Whether the container's cgroup is frozen (`docker pause`). */
+    public boolean isPaused(String id) {
+        store.get(id);
+        return runtime.isPaused(id);
     }
 
     /**

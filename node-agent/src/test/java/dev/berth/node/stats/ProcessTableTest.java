@@ -48,4 +48,12 @@ class ProcessTableTest {
         assertThatThrownBy(() -> ProcessTable.parse("USER COMMAND\nroot sh\n", Set.of(1)))
                 .isInstanceOf(BerthException.class).hasMessage("Couldn't find PID field in ps output");
     }
+
+    @Test
+    void validate_renamingThePidColumn_isRefusedAsDocker() {
+        assertThatThrownBy(() -> ProcessTable.validate("-o user=PID"))
+                .hasMessage("specifying \"user=PID\" is not allowed");
+        ProcessTable.validate("-o pid=PID,user");
+        ProcessTable.validate("aux");
+    }
 }
