@@ -133,6 +133,14 @@ class StatsE2ETest {
     }
 
     @Test
+    void streamAndOneShot_isBadRequest() {
+        HttpResponse<String> response = EngineApi.get("/v1.44/containers/" + NAME + "/stats?stream=true&one-shot=true");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(EngineApi.json(response).path("message").asString()).isEqualTo("cannot have stream=true and one-shot=true");
+    }
+
+    @Test
     void unknownContainer_is404() {
         CommandResult cli = docker("stats", "--no-stream", "e2e-stats-nosuch");
 

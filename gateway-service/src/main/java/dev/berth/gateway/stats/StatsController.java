@@ -1,5 +1,6 @@
 package dev.berth.gateway.stats;
 
+import dev.berth.gateway.api.DockerApiException;
 import dev.berth.gateway.api.GrpcErrors;
 import dev.berth.gateway.backend.NodeChannels;
 import dev.berth.proto.v1.Container;
@@ -32,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  * `docker stats`: samples from the container's node, one a second, each with the one before as
  * its precpu. {@code stream=false} answers one sample primed with a first one (a second apart,
  * as dockerd does so that the CPU percentage is not 0); {@code one-shot=true} answers a single
- * sample at once. A container without a process gets Docker's empty stats.
+ * sample at once. A container without a process gets Docker's empty stats (streamed too, then
+ * the stream ends, where dockerd would keep it open with nothing to send).
  */
 @RestController
 class StatsController {
@@ -55,6 +57,9 @@ class StatsController {
                                                 @RequestParam(name = "one-shot", defaultValue = "false") boolean oneShot,
                                                 HttpServletResponse response) {
         Container container = containers.getContainer(ContainerRef.newBuilder().setRef(id).build());
+        if (stream && oneShot) {
+            throw DockerApiException.badRequest("cannot have stream=true and one-shot=true");
+        }
         ResponseEntity.BodyBuilder ok = ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON);
         if (!hasProcess(container.getState().getStatus())) {
             byte[] empty = line(container, StatsViews.NONE, StatsViews.NONE);

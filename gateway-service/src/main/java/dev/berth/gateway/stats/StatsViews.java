@@ -108,13 +108,14 @@ final class StatsViews {
         }
         MemoryStats memory = sample.getMemory();
         out.put("usage", memory.getUsage());
-        if (memory.hasMaxUsage()) {
+        // Docker omits zero figures (omitempty).
+        if (memory.getMaxUsage() > 0) {
             out.put("max_usage", memory.getMaxUsage());
         }
         if (memory.getStatsCount() > 0) {
             out.put("stats", new TreeMap<>(memory.getStatsMap()));
         }
-        if (memory.hasFailcnt()) {
+        if (memory.getFailcnt() > 0) {
             out.put("failcnt", memory.getFailcnt());
         }
         out.put("limit", memory.getLimit());

@@ -44,7 +44,7 @@ class StatsViewsTest {
                 + "\"usage_in_kernelmode\":30,\"usage_in_usermode\":70},\"system_cpu_usage\":5000,\"online_cpus\":2,"
                 + "\"throttling_data\":{\"periods\":0,\"throttled_periods\":0,\"throttled_time\":0}},"
                 + "\"memory_stats\":{\"usage\":4096,\"max_usage\":8192,\"stats\":{\"total_inactive_file\":1024},"
-                + "\"failcnt\":0,\"limit\":67108864},\"name\":\"/web\",\"id\":\"abc\","
+                + "\"limit\":67108864},\"name\":\"/web\",\"id\":\"abc\","
                 + "\"networks\":{\"eth0\":{\"rx_bytes\":10,\"rx_packets\":0,\"rx_errors\":0,\"rx_dropped\":0,"
                 + "\"tx_bytes\":20,\"tx_packets\":0,\"tx_errors\":0,\"tx_dropped\":0}}}");
     }

@@ -70,14 +70,46 @@ final class CgroupStats {
             return null;
         }
         MemoryStats.Builder memory = MemoryStats.newBuilder().setUsage(usage.getAsLong())
-                .putAllStats(CgroupFiles.table(dir.resolve("memory.stat")));
+                .putAllStats(dockerKeys(CgroupFiles.table(dir.resolve("memory.stat")),
+                        layout.unified() ? V2_MEMORY_KEYS : V1_MEMORY_KEYS));
         OptionalLong limit = CgroupFiles.number(dir.resolve(layout.unified() ? "memory.max" : "memory.limit_in_bytes"));
         memory.setLimit(capLimit(limit, hostMemory));
         if (!layout.unified()) {
             CgroupFiles.number(dir.resolve("memory.max_usage_in_bytes")).ifPresent(memory::setMaxUsage);
             CgroupFiles.number(dir.resolve("memory.failcnt")).ifPresent(memory::setFailcnt);
+        } else {
+            // v2 has no failure counter: Docker reports the OOM kills of memory.events.
+            Long oom = CgroupFiles.table(dir.resolve("memory.events")).get("oom");
+            if (oom != null) {
+                memory.setFailcnt(oom);
+            }
         }
         return memory.build();
+    }
+
+    /** The memory.stat entries Docker reports (containerd's v1 and v2 metrics), those the kernel has. */
+    static final List<String> V1_MEMORY_KEYS = List.of("cache", "rss", "rss_huge", "mapped_file", "dirty",
+            "writeback", "pgpgin", "pgpgout", "pgfault", "pgmajfault", "inactive_anon", "active_anon",
+            "inactive_file", "active_file", "unevictable", "hierarchical_memory_limit", "hierarchical_memsw_limit",
+            "total_cache", "total_rss", "total_rss_huge", "total_mapped_file", "total_dirty", "total_writeback",
+            "total_pgpgin", "total_pgpgout", "total_pgfault", "total_pgmajfault", "total_inactive_anon",
+            "total_active_anon", "total_inactive_file", "total_active_file", "total_unevictable");
+    static final List<String> V2_MEMORY_KEYS = List.of("anon", "file", "kernel_stack", "slab", "sock", "shmem",
+            "file_mapped", "file_dirty", "file_writeback", "anon_thp", "inactive_anon", "active_anon",
+            "inactive_file", "active_file", "unevictable", "slab_reclaimable", "slab_unreclaimable", "pgfault",
+            "pgmajfault", "workingset_refault", "workingset_activate", "workingset_nodereclaim", "pgrefill", "pgscan",
+            "pgsteal", "pgactivate", "pgdeactivate", "pglazyfree", "pglazyfreed", "thp_fault_alloc",
+            "thp_collapse_alloc");
+
+    static Map<String, Long> dockerKeys(Map<String, Long> stat, List<String> keys) {
+        Map<String, Long> out = new java.util.LinkedHashMap<>();
+        for (String key : keys) {
+            Long value = stat.get(key);
+            if (value != null) {
+                out.put(key, value);
+            }
+        }
+        return out;
     }
 
     /** No limit ("max", or v1's huge page-rounded figure) is reported as the host's memory. */

@@ -77,7 +77,7 @@ class CgroupStatsTest {
         write("memory/berth/c1/memory.limit_in_bytes", "67108864\n");
         write("memory/berth/c1/memory.max_usage_in_bytes", "2523136\n");
         write("memory/berth/c1/memory.failcnt", "0\n");
-        write("memory/berth/c1/memory.stat", "cache 12288\nrss 61440\ntotal_inactive_file 4096\n");
+        write("memory/berth/c1/memory.stat", "cache 12288\nrss 61440\nswap 0\ntotal_inactive_file 4096\n");
 
         MemoryStats memory = v1().memory(ID);
 
@@ -98,14 +98,17 @@ class CgroupStatsTest {
     void memory_v2_maxIsTheHostsMemory_noV1Fields() throws IOException {
         write("berth/c1/memory.current", "4096\n");
         write("berth/c1/memory.max", "max\n");
-        write("berth/c1/memory.stat", "anon 100\ninactive_file 20\n");
+        write("berth/c1/memory.stat", "anon 100\ninactive_file 20\nzswap 3\n");
+        write("berth/c1/memory.events", "low 0\nhigh 0\nmax 4\noom 2\noom_kill 1\n");
 
         MemoryStats memory = v2().memory(ID);
 
         assertThat(memory.getUsage()).isEqualTo(4096);
         assertThat(memory.getLimit()).isEqualTo(HOST_MEMORY);
         assertThat(memory.hasMaxUsage()).isFalse();
-        assertThat(memory.getStatsMap()).containsEntry("inactive_file", 20L);
+        assertThat(memory.getStatsMap()).containsOnly(java.util.Map.entry("anon", 100L),
+                java.util.Map.entry("inactive_file", 20L));
+        assertThat(memory.getFailcnt()).isEqualTo(2);
     }
 
     @Test
