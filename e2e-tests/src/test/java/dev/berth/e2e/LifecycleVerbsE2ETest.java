@@ -31,7 +31,7 @@ class LifecycleVerbsE2ETest {
     @AfterAll
     static void removeContainers() {
         docker("rm", "-f", PREFIX + "pause", PREFIX + "stop", PREFIX + "top", PREFIX + "old", PREFIX + "new",
-                PREFIX + "holder", PREFIX + "update", PREFIX + "stopped", PREFIX + "created", PREFIX + "topstopped", PREFIX + "rm");
+                PREFIX + "holder", PREFIX + "update", PREFIX + "stopped", PREFIX + "created", PREFIX + "topstopped", PREFIX + "rm", PREFIX + "unlimited");
     }
 
     private static void run(String name, String... args) {
@@ -190,6 +190,20 @@ class LifecycleVerbsE2ETest {
         CommandResult restart = docker("update", "--restart", "always", name);
         assertThat(restart.exitCode()).isNotZero();
         assertThat(restart.stderr()).contains("Berth does not support --restart (UpdateConfig.RestartPolicy)");
+    }
+
+    @Test
+    void update_memoryOfAnUnlimitedContainer_setsNoSwapLimit() {
+        String name = PREFIX + "unlimited";
+        run(name, image, "sleep", "600");
+
+        CommandResult update = docker("update", "-m", "64m", name);
+
+        assertThat(update.exitCode()).as(update.toString()).isZero();
+        assertThat(docker("inspect", "-f", "{{.HostConfig.Memory}} {{.HostConfig.MemorySwap}}", name).stdout())
+                .isEqualTo("67108864 0\n");
+        CommandResult limit = docker("exec", name, "cat", "/sys/fs/cgroup/memory/memory.limit_in_bytes");
+        assertThat(limit.stdout()).as(limit.toString()).isEqualTo("67108864\n");
     }
 
     @Test

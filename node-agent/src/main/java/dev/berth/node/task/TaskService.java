@@ -317,7 +317,7 @@ public class TaskService {
      */
     public HostConfig updateResources(String id, HostConfig asked) {
         Container container = store.get(id);
-        HostConfig applied = resourceRules.apply(asked);
+        HostConfig applied = resourceRules.applyUpdate(asked);
         return locked(container, () -> {
             try {
                 if (container.state().isRunning()) {
