@@ -75,6 +75,7 @@ public class ContainerKill {
      * does not end at once runs again.
      */
     private void markThawed(String id) {
+        // TODO(events): publish the "unpause" event here once the EventPublisher is wired in.
         guard.run(id, () -> lookup.current(id)
                 .filter(current -> State.of(current.status()) == State.PAUSED)
                 .ifPresent(current -> store.update(current.withStatus(State.RUNNING.dockerName()), "unpause",

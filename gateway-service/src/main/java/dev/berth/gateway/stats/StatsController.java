@@ -101,6 +101,9 @@ class StatsController {
         } catch (StatusRuntimeException e) {
             // The container stopped (or went): the stream ends, as dockerd's does.
             log.debug("stats of {} end: {}", container.getId(), e.getStatus());
+        } catch (DockerApiException e) {
+            // The headers are out: a node failure can only end the stream.
+            log.warn("stats of {} end: {}", container.getId(), e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
