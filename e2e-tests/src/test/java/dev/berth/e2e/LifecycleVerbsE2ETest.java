@@ -193,15 +193,19 @@ class LifecycleVerbsE2ETest {
     }
 
     @Test
-    void update_memoryOfAnUnlimitedContainer_setsNoSwapLimit() {
+    void update_memoryOfAnUnlimitedContainer_needsTheSwapLimitToo_asDocker() {
         String name = PREFIX + "unlimited";
         run(name, image, "sleep", "600");
 
-        CommandResult update = docker("update", "-m", "64m", name);
+        CommandResult alone = docker("update", "-m", "64m", name);
+        assertThat(alone.exitCode()).isNotZero();
+        assertThat(alone.stderr()).contains(": Memory limit should be smaller than already set memoryswap limit,"
+                + " update the memoryswap at the same time");
 
+        CommandResult update = docker("update", "-m", "64m", "--memory-swap", "-1", name);
         assertThat(update.exitCode()).as(update.toString()).isZero();
         assertThat(docker("inspect", "-f", "{{.HostConfig.Memory}} {{.HostConfig.MemorySwap}}", name).stdout())
-                .isEqualTo("67108864 0\n");
+                .isEqualTo("67108864 -1\n");
         CommandResult limit = docker("exec", name, "cat", "/sys/fs/cgroup/memory/memory.limit_in_bytes");
         assertThat(limit.stdout()).as(limit.toString()).isEqualTo("67108864\n");
     }

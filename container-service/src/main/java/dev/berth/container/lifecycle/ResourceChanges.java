@@ -17,8 +17,9 @@ final class ResourceChanges {
     static HostConfig merge(String id, HostConfig current, UpdateContainerRequest update) {
         HostConfig.Builder next = current.toBuilder();
         if (update.hasMemory() && update.getMemory() != 0) {
-            // Raising the limit past a swap limit already set needs the swap limit raised too.
-            if (current.getMemorySwap() > 0 && update.getMemory() > current.getMemorySwap()
+            // dockerd's rule, to the letter: without a new swap limit the memory limit may not pass the
+            // stored one, and that includes an unlimited container's 0 (give --memory-swap -1 with it).
+            if (update.getMemory() > current.getMemorySwap()
                     && (!update.hasMemorySwap() || update.getMemorySwap() == 0)) {
                 throw cannotUpdate(id, "Memory limit should be smaller than already set memoryswap limit,"
                         + " update the memoryswap at the same time");
@@ -31,20 +32,23 @@ final class ResourceChanges {
         if (update.hasMemoryReservation() && update.getMemoryReservation() != 0) {
             next.setMemoryReservation(update.getMemoryReservation());
         }
+        if (update.hasNanoCpus() && update.getNanoCpus() > 0 && current.getCpuPeriod() > 0) {
+            throw cannotUpdate(id, "Conflicting options: Nano CPUs cannot be updated as CPU Period has already been set");
+        }
+        if (update.hasNanoCpus() && update.getNanoCpus() > 0 && current.getCpuQuota() > 0) {
+            throw cannotUpdate(id, "Conflicting options: Nano CPUs cannot be updated as CPU Quota has already been set");
+        }
         if (update.hasNanoCpus() && update.getNanoCpus() != 0) {
-            if (current.getCpuPeriod() != 0 || current.getCpuQuota() != 0) {
-                throw cannotUpdate(id, "Conflicting options: Nano CPUs cannot be updated as CPU Period/Quota has already been set");
-            }
             next.setNanoCpus(update.getNanoCpus());
         }
         if (update.hasCpuQuota() && update.getCpuQuota() != 0) {
-            if (current.getNanoCpus() != 0) {
+            if (update.getCpuQuota() > 0 && current.getNanoCpus() > 0) {
                 throw cannotUpdate(id, "Conflicting options: CPU Quota cannot be updated as NanoCPUs has already been set");
             }
             next.setCpuQuota(update.getCpuQuota());
         }
         if (update.hasCpuPeriod() && update.getCpuPeriod() != 0) {
-            if (current.getNanoCpus() != 0) {
+            if (update.getCpuPeriod() > 0 && current.getNanoCpus() > 0) {
                 throw cannotUpdate(id, "Conflicting options: CPU Period cannot be updated as NanoCPUs has already been set");
             }
             next.setCpuPeriod(update.getCpuPeriod());
@@ -72,7 +76,8 @@ final class ResourceChanges {
         return next.build();
     }
 
+    /** dockerd's conflictingUpdateOptions: a 409. */
     private static BerthException cannotUpdate(String id, String why) {
-        return BerthException.invalid("Cannot update container " + id + ": " + why);
+        return BerthException.precondition("Cannot update container " + id + ": " + why);
     }
 }

@@ -57,6 +57,20 @@ class ResourceChangesTest {
         assertThatThrownBy(() -> ResourceChanges.merge("c", quota,
                 UpdateContainerRequest.newBuilder().setNanoCpus(1_000_000_000L).build()))
                 .hasMessage("Cannot update container c: Conflicting options: Nano CPUs cannot be updated as CPU"
-                        + " Period/Quota has already been set");
+                        + " Quota has already been set");
+    }
+
+    @Test
+    void merge_memoryOfAnUnlimitedContainer_needsASwapLimitToo_asDocker() {
+        HostConfig unlimited = HostConfig.getDefaultInstance();
+
+        assertThatThrownBy(() -> ResourceChanges.merge("c", unlimited,
+                UpdateContainerRequest.newBuilder().setMemory(64L << 20).build()))
+                .hasMessage("Cannot update container c: Memory limit should be smaller than already set memoryswap"
+                        + " limit, update the memoryswap at the same time");
+        HostConfig merged = ResourceChanges.merge("c", unlimited,
+                UpdateContainerRequest.newBuilder().setMemory(64L << 20).setMemorySwap(-1).build());
+        assertThat(merged.getMemory()).isEqualTo(64L << 20);
+        assertThat(merged.getMemorySwap()).isEqualTo(-1);
     }
 }
