@@ -37,6 +37,10 @@ class ExecRouterGrpcService extends ExecRouterGrpc.ExecRouterImplBase {
     public void createExec(CreateExecRequest request, StreamObserver<ExecRoute> responses) {
         answer(responses, () -> {
             ContainerRow container = lookup.resolve(request.getContainerRef());
+            if ("paused".equals(container.status())) {
+                throw BerthException.precondition("Container " + container.id()
+                        + " is paused, unpause the container before exec");
+            }
             if (!"running".equals(container.status())) {
                 throw BerthException.precondition("Container " + container.id() + " is not running");
             }

@@ -15,6 +15,7 @@ import dev.berth.container.store.ContainerRow;
 import dev.berth.container.store.ProtoJson;
 import dev.berth.container.store.StopIntent;
 import dev.berth.container.waiting.WaitRegistry;
+import dev.berth.proto.v1.NodeContainerRef;
 import dev.berth.proto.v1.NodeKillRequest;
 import dev.berth.proto.v1.WaitCondition;
 
@@ -32,13 +33,17 @@ public class ContainerKill {
     private final NodeRegistry nodes;
     private final WaitRegistry waiters;
     private final StopIntentRecorder intents;
+    private final ContainerGuard guard;
+    private final StateStore store;
 
-    public ContainerKill(ContainerLookup lookup, NodeRegistry nodes, WaitRegistry waiters,
-            StopIntentRecorder intents) {
+    public ContainerKill(ContainerLookup lookup, NodeRegistry nodes, WaitRegistry waiters, ContainerGuard guard,
+            StateStore store, StopIntentRecorder intents) {
         this.intents = intents;
         this.lookup = lookup;
         this.nodes = nodes;
         this.waiters = waiters;
+        this.guard = guard;
+        this.store = store;
     }
 
     public ContainerRow kill(String ref, String signal) {
@@ -60,12 +65,29 @@ public class ContainerKill {
             if (exit != null && stillRunning(row.id())) {
                 awaitQuietly(exit);
             }
+            if (State.of(row.status()) == State.PAUSED && stillRunning(row.id()) && !nodes.control(row.nodeId())
+                    .withDeadlineAfter(1, TimeUnit.MINUTES)
+                    .getPauseState(NodeContainerRef.newBuilder().setContainerId(row.id()).build()).getPaused()) {
+                markThawed(row.id());
+            }
         } finally {
             if (exit != null) {
                 waiters.cancel(exit);
             }
         }
         return lookup.current(row.id()).orElse(row);
+    }
+
+    /**
+     * The node thaws a paused container after a signal meant to end it (as dockerd does); one that
+     * does not end at once runs again.
+     */
+    private void markThawed(String id) {
+        // TODO(events): publish the "unpause" event here once the EventPublisher is wired in.
+        guard.run(id, () -> lookup.current(id)
+                .filter(current -> State.of(current.status()) == State.PAUSED)
+                .ifPresent(current -> store.update(current.withStatus(State.RUNNING.dockerName()), "unpause",
+                        java.util.Map.of())));
     }
 
     /** Read after registering: an exit recorded before is seen here, one after notifies. */

@@ -52,6 +52,10 @@ public class ContainerRemoval {
             if (state == State.REMOVING) {
                 throw BerthException.precondition("removal of container " + row.id() + " is already in progress");
             }
+            if (state == State.PAUSED && !force) {
+                throw BerthException.precondition("cannot remove container \"/" + row.name()
+                        + "\": container is paused and must be unpaused first");
+            }
             if (state.hasProcess() && !force) {
                 throw BerthException.precondition("cannot remove container \"/" + row.name()
                         + "\": container is running: stop the container before removing or force remove");

@@ -15,6 +15,7 @@ import dev.berth.container.store.NodeRepository;
 import dev.berth.container.store.NodeRow;
 import dev.berth.container.store.Times;
 import dev.berth.proto.v1.NodeAgentGrpc;
+import dev.berth.proto.v1.NodeControlGrpc;
 import dev.berth.proto.v1.NodeExecGrpc;
 import io.grpc.ManagedChannel;
 import dev.berth.proto.v1.NodeHealthGrpc;
@@ -72,6 +73,11 @@ public class NodeRegistry implements DisposableBean {
     /** The node's healthchecks, on the same channel. */
     public NodeHealthGrpc.NodeHealthBlockingStub health(String nodeId) {
         return NodeHealthGrpc.newBlockingStub(channel(nodeId));
+    }
+
+    /** The node's pause, resume and update calls, on the same channel. */
+    public NodeControlGrpc.NodeControlBlockingStub control(String nodeId) {
+        return NodeControlGrpc.newBlockingStub(channel(nodeId));
     }
 
     private ManagedChannel channel(String nodeId) {

@@ -91,6 +91,12 @@ public record ContainerRow(
                 oomKilled, createdAt, startedAt, finishedAt, restartCount, nodeId, files, runId, exitedRunId, stopIntent, version);
     }
 
+    /** The container under a new name (`docker rename`), without the leading "/". */
+    public ContainerRow withName(String newName) {
+        return new ContainerRow(id, newName, imageId, image, config, hostConfig, status, pid, exitCode, error,
+                oomKilled, createdAt, startedAt, finishedAt, restartCount, nodeId, files, runId, exitedRunId, stopIntent, version);
+    }
+
     /** Where the node keeps the container's files (ContainerFiles as JSON). */
     public ContainerRow withFiles(String newFiles) {
         return new ContainerRow(id, name, imageId, image, config, hostConfig, status, pid, exitCode, error,

@@ -33,6 +33,10 @@ import dev.berth.proto.v1.PrepareLayerRequest;
 import dev.berth.proto.v1.PreparedLayer;
 import dev.berth.proto.v1.LayerBlob;
 import dev.berth.proto.v1.WatchEventsRequest;
+import dev.berth.proto.v1.NodeControlGrpc;
+import dev.berth.proto.v1.NodePauseState;
+import dev.berth.proto.v1.NodeUpdateRequest;
+import dev.berth.proto.v1.NodeUpdateResponse;
 import io.grpc.Server;
 import io.grpc.Status;
 import io.grpc.netty.NettyServerBuilder;
@@ -65,6 +69,7 @@ final class FakeNodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements Aut
     final Map<String, Fake> containers = new ConcurrentHashMap<>();
     final List<NodeStopRequest> stops = new CopyOnWriteArrayList<>();
     final List<NodeRemoveRequest> removes = new CopyOnWriteArrayList<>();
+    final List<NodeUpdateRequest> updates = new CopyOnWriteArrayList<>();
     final List<PrepareLayerRequest> prepared = new CopyOnWriteArrayList<>();
     private final List<StreamObserver<NodeEvent>> watchers = new CopyOnWriteArrayList<>();
     private final AtomicInteger pids = new AtomicInteger(1000);
@@ -79,8 +84,44 @@ final class FakeNodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements Aut
     }
 
     FakeNodeAgent(int port) throws IOException {
-        server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port)).addService(this).build()
-                .start();
+        server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port)).addService(this)
+                .addService(new FakeControl()).build().start();
+    }
+
+    /** runc pause/resume/update as the node answers them: only a running container; resources applied as asked. */
+    final class FakeControl extends NodeControlGrpc.NodeControlImplBase {
+
+        @Override
+        public void pauseContainer(NodeContainerRef request, StreamObserver<Empty> response) {
+            onRunning(request.getContainerId(), response, Empty.getDefaultInstance());
+        }
+
+        @Override
+        public void resumeContainer(NodeContainerRef request, StreamObserver<Empty> response) {
+            onRunning(request.getContainerId(), response, Empty.getDefaultInstance());
+        }
+
+        @Override
+        public void getPauseState(NodeContainerRef request, StreamObserver<NodePauseState> response) {
+            done(response, NodePauseState.newBuilder().setPaused(false).build());
+        }
+
+        @Override
+        public void updateResources(NodeUpdateRequest request, StreamObserver<NodeUpdateResponse> response) {
+            updates.add(request);
+            done(response, NodeUpdateResponse.newBuilder()
+                    .setHostConfig(applyHostConfig.apply(request.getHostConfig())).build());
+        }
+
+        private <T> void onRunning(String id, StreamObserver<T> response, T answer) {
+            Fake fake = containers.get(id);
+            if (fake == null || fake.status != NodeContainerStatus.NODE_CONTAINER_STATUS_RUNNING) {
+                response.onError(Status.FAILED_PRECONDITION.withDescription("Container " + id + " is not running")
+                        .asRuntimeException());
+                return;
+            }
+            done(response, answer);
+        }
     }
 
     String address() {

@@ -3,6 +3,7 @@ package dev.berth.gateway.backend;
 import dev.berth.proto.v1.NodeAgentGrpc;
 import dev.berth.proto.v1.NodeExecGrpc;
 import dev.berth.proto.v1.NodeInfoGrpc;
+import dev.berth.proto.v1.NodeStatsGrpc;
 import io.grpc.ManagedChannel;
 import dev.berth.proto.channel.Channels;
 import jakarta.annotation.PreDestroy;
@@ -37,6 +38,10 @@ public class NodeChannels {
 
     public NodeExecGrpc.NodeExecBlockingStub nodeExec(String address) {
         return NodeExecGrpc.newBlockingStub(channel(address));
+    }
+
+    public NodeStatsGrpc.NodeStatsBlockingStub nodeStats(String address) {
+        return NodeStatsGrpc.newBlockingStub(channel(address));
     }
 
     private ManagedChannel channel(String address) {

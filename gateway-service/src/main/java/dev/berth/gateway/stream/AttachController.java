@@ -1,8 +1,11 @@
 package dev.berth.gateway.stream;
 
+import dev.berth.gateway.api.DockerApiException;
+
 import dev.berth.gateway.backend.NodeChannels;
 import dev.berth.proto.v1.AttachOpen;
 import dev.berth.proto.v1.Container;
+import dev.berth.proto.v1.ContainerStatus;
 import dev.berth.proto.v1.ContainerRef;
 import dev.berth.proto.v1.ContainerServiceGrpc;
 import jakarta.servlet.ServletException;
@@ -10,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -101,6 +105,10 @@ class AttachController {
     }
 
     private AttachSession open(Container container, AttachOptions options, DetachKeys detachKeys) {
+        if (container.getState().getStatus() == ContainerStatus.CONTAINER_STATUS_PAUSED) {
+            throw new DockerApiException(HttpStatus.CONFLICT,
+                    "container " + container.getName() + " is paused, unpause the container before attach");
+        }
         AttachOpen open = AttachOpen.newBuilder()
                 .setContainerId(container.getId())
                 .setStdin(options.stdin())

@@ -1,5 +1,8 @@
 package dev.berth.node.executor;
 
+import dev.berth.node.resources.CgroupLayout;
+import dev.berth.node.resources.Freezer;
+
 import dev.berth.common.error.BerthException;
 import dev.berth.node.attach.AttachSocket;
 import dev.berth.node.attach.OutputPump;
@@ -27,6 +30,8 @@ public class ConmonRuntime {
 
     private final ConmonLauncher conmon;
     private final Runc runc;
+
+    private final Freezer freezer = new Freezer(CgroupLayout.detect());
 
     ConmonRuntime(ConmonLauncher conmon, Runc runc) {
         this.conmon = conmon;
@@ -100,6 +105,35 @@ public class ConmonRuntime {
         if (!runc.delete(id, false).ok()) {
             runc.delete(id, true);
         }
+    }
+
+    public ExternalCommand.Result pause(String id) {
+        return runc.pause(id);
+    }
+
+    public ExternalCommand.Result resume(String id) {
+        return runc.resume(id);
+    }
+
+    public ExternalCommand.Result update(String id, java.nio.file.Path resourcesFile) {
+        return runc.update(id, resourcesFile);
+    }
+
+    /**
+     * Thaws a paused container after a signal was sent to it, as dockerd does: a frozen process
+     * cannot act on a signal, not even SIGKILL, until its cgroup is thawed.
+     */
+    public void resumeIfPaused(String id) {
+        if (freezer.isFrozen(id)) {
+            ExternalCommand.Result resumed = runc.resume(id);
+            if (!resumed.ok()) {
+                log.warn("cannot resume paused container {} after a signal: {}", id, resumed.output());
+            }
+        }
+    }
+
+    public boolean isPaused(String id) {
+        return freezer.isFrozen(id);
     }
 
     /** Kills what is left and deletes it from runc. */

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** The runc command line (start, kill, delete), each call bounded by a timeout that can fire. */
+/** The runc command line (start, kill, pause, resume, update, delete), each call bounded by a timeout that can fire. */
 @Component
 public class Runc {
 
@@ -26,6 +26,20 @@ public class Runc {
 
     public ExternalCommand.Result kill(String id, int signal) {
         return run("kill", id, Integer.toString(signal));
+    }
+
+    /** Freezes the container's cgroup (the freezer controller on v1, cgroup.freeze on v2). */
+    public ExternalCommand.Result pause(String id) {
+        return run("pause", id);
+    }
+
+    public ExternalCommand.Result resume(String id) {
+        return run("resume", id);
+    }
+
+    /** Applies the OCI linux.resources in {@code resourcesFile} to the running container's cgroup. */
+    public ExternalCommand.Result update(String id, java.nio.file.Path resourcesFile) {
+        return run("update", "--resources", resourcesFile.toString(), id);
     }
 
     public ExternalCommand.Result delete(String id, boolean force) {

@@ -25,8 +25,20 @@ public final class ResourceRules {
 
     /** The host config as this node applies it; INVALID_ARGUMENT with Docker's message for a bad value. */
     public HostConfig apply(HostConfig asked) {
+        return apply(asked, false);
+    }
+
+    /**
+     * The resources of a `docker update` (merged into the container's), as dockerd checks them for
+     * an update: a swap limit without a memory limit is allowed, and no swap default is added.
+     */
+    public HostConfig applyUpdate(HostConfig merged) {
+        return apply(merged, true);
+    }
+
+    private HostConfig apply(HostConfig asked, boolean update) {
         HostConfig.Builder r = asked.toBuilder();
-        memory(r);
+        memory(r, update);
         cpu(r);
         cpuset(r);
         if (r.getBlkioWeight() > 0 && !host.blkioWeight()) {
@@ -39,11 +51,11 @@ public final class ResourceRules {
         if (r.hasPidsLimit() && (r.getPidsLimit() <= 0 || !host.pidsLimit())) {
             r.clearPidsLimit();
         }
-        adapt(r);
+        adapt(r, update);
         return r.build();
     }
 
-    private void memory(HostConfig.Builder r) {
+    private void memory(HostConfig.Builder r, boolean update) {
         if (r.getMemory() != 0 && r.getMemory() < MIN_MEMORY) {
             throw BerthException.invalid("Minimum memory limit allowed is 6MB");
         }
@@ -56,7 +68,7 @@ public final class ResourceRules {
         if (r.getMemory() > 0 && r.getMemorySwap() > 0 && r.getMemorySwap() < r.getMemory()) {
             throw BerthException.invalid("Minimum memoryswap limit should be larger than memory limit, see usage");
         }
-        if (r.getMemory() == 0 && r.getMemorySwap() > 0) {
+        if (r.getMemory() == 0 && r.getMemorySwap() > 0 && !update) {
             throw BerthException.invalid("You should always set the Memory limit when using Memoryswap limit, see usage");
         }
         if (r.getMemoryReservation() > 0 && !host.memoryReservation()) {
@@ -136,13 +148,13 @@ public final class ResourceRules {
      * them as given for current ones and runc then fails the start ("the minimum allowed
      * cpu-shares is 2"): a container that can start is the better answer.
      */
-    private static void adapt(HostConfig.Builder r) {
+    private static void adapt(HostConfig.Builder r, boolean update) {
         if (r.getCpuShares() != 0 && r.getCpuShares() < MIN_CPU_SHARES) {
             r.setCpuShares(MIN_CPU_SHARES);
         } else if (r.getCpuShares() > MAX_CPU_SHARES) {
             r.setCpuShares(MAX_CPU_SHARES);
         }
-        if (r.getMemory() > 0 && r.getMemorySwap() == 0) {
+        if (r.getMemory() > 0 && r.getMemorySwap() == 0 && !update) {
             r.setMemorySwap(r.getMemory() * 2);
         }
     }

@@ -18,6 +18,7 @@ import dev.berth.node.supervisor.EventBus;
 import dev.berth.node.supervisor.Supervisor;
 import dev.berth.node.resources.CgroupHost;
 import dev.berth.node.resources.ResourceRules;
+import dev.berth.node.resources.ResourceUpdate;
 import dev.berth.proto.v1.HostConfig;
 import dev.berth.proto.v1.NodeCreateRequest;
 import dev.berth.proto.v1.NodeEventType;
@@ -148,6 +149,7 @@ public class TaskService {
             }
             String requested = signal == null || signal.isBlank() ? container.state().stopSignal() : signal;
             runtime.signal(id, Signals.parse(requested, Signals.SIGTERM));
+            runtime.resumeIfPaused(id);
             return container.mainProcess();
         });
         if (main == null) {
@@ -168,6 +170,7 @@ public class TaskService {
         locked(container, () -> {
             if (!process.hasExited() && process == container.mainProcess()) {
                 runtime.signal(container.id(), Signals.SIGKILL);
+                runtime.resumeIfPaused(container.id());
             }
             return null;
         });
@@ -185,8 +188,26 @@ public class TaskService {
             if (!result.ok() && container.state().isRunning() && !result.output().contains("not running")) {
                 throw BerthException.internal("runc kill failed: " + result.output(), null);
             }
+            if (thawsOnSignal(number, container.state().stopSignal())) {
+                runtime.resumeIfPaused(id);
+            }
             return null;
         });
+    }
+
+    /**
+     * dockerd thaws a paused container after a signal that is meant to end it, so that it can act
+     * on it: SIGKILL, the container's stop signal, or any signal when it has none configured.
+     */
+    static boolean thawsOnSignal(int signal, String stopSignal) {
+        return signal == Signals.SIGKILL || stopSignal == null || stopSignal.isBlank()
+                || Signals.parse(stopSignal, Signals.SIGTERM) == signal;
+    }
+
+    /** Whether the container's cgroup is frozen (`docker pause`). */
+    public boolean isPaused(String id) {
+        store.get(id);
+        return runtime.isPaused(id);
     }
 
     /**
@@ -245,6 +266,7 @@ public class TaskService {
                         + ". Stop the container before attempting removal or force remove");
             }
             runtime.signal(id, Signals.SIGKILL);
+            runtime.resumeIfPaused(id);
             return container.mainProcess();
         });
         if (killed == null) {
@@ -265,6 +287,57 @@ public class TaskService {
         }
         store.forget(container.id());
         bundles.discard(container);
+    }
+
+    /** Freezes the running container's processes (runc pause). */
+    public void pause(String id) {
+        runOnRunning(id, "pause", () -> runtime.pause(id));
+    }
+
+    /** Thaws a paused container (runc resume). */
+    public void resume(String id) {
+        runOnRunning(id, "resume", () -> runtime.resume(id));
+    }
+
+    private void runOnRunning(String id, String verb, Supplier<ExternalCommand.Result> call) {
+        Container container = store.get(id);
+        locked(container, () -> {
+            if (!container.state().isRunning()) {
+                throw BerthException.precondition("Container " + id + " is not running");
+            }
+            ExternalCommand.Result result = call.get();
+            if (!result.ok()) {
+                throw BerthException.internal("runc " + verb + " failed: " + result.output().strip(), null);
+            }
+            return null;
+        });
+    }
+
+    /**
+     * New resources (`docker update`), checked and adjusted as at create: written into the bundle
+     * for later starts and, when the container runs, applied to its cgroup. Returns them as applied.
+     */
+    public HostConfig updateResources(String id, HostConfig asked) {
+        Container container = store.get(id);
+        HostConfig applied = resourceRules.applyUpdate(asked);
+        return locked(container, () -> {
+            try {
+                if (container.state().isRunning()) {
+                    Path file = container.runDir().resolve("resources.json");
+                    Files.write(file, ResourceUpdate.toBytes(ResourceUpdate.resources(applied)));
+                    ExternalCommand.Result result = runtime.update(id, file);
+                    Files.deleteIfExists(file);
+                    if (!result.ok()) {
+                        throw BerthException.internal("Cannot update container " + id + ": "
+                                + result.output().strip(), null);
+                    }
+                }
+                ResourceUpdate.rewrite(container.bundle().resolve("config.json"), applied);
+            } catch (IOException e) {
+                throw BerthException.internal("Cannot update container " + id + ": " + e.getMessage(), e);
+            }
+            return applied;
+        });
     }
 
     /** Re-adopts a container found running by the live restore: reconnects its output. */

@@ -124,4 +124,24 @@ class ResourceRulesTest {
                 .setBlkioWeight(300));
         assertThat(applied).isEqualTo(HostConfig.newBuilder().setMemorySwap(-1).build());
     }
+
+    @Test
+    void applyUpdate_memoryWithoutSwap_noSwapDefault() {
+        HostConfig applied = new ResourceRules(FULL).applyUpdate(HostConfig.newBuilder().setMemory(64 * MB).build());
+
+        assertThat(applied.getMemorySwap()).isZero();
+    }
+
+    @Test
+    void applyUpdate_swapWithoutMemory_allowedAsDockerAllowsItOnUpdate() {
+        HostConfig applied = new ResourceRules(FULL).applyUpdate(HostConfig.newBuilder().setMemorySwap(64 * MB).build());
+
+        assertThat(applied.getMemorySwap()).isEqualTo(64 * MB);
+    }
+
+    @Test
+    void applyUpdate_memoryBelow6MB_isStillRefused() {
+        assertThatThrownBy(() -> new ResourceRules(FULL).applyUpdate(HostConfig.newBuilder().setMemory(MB).build()))
+                .hasMessage("Minimum memory limit allowed is 6MB");
+    }
 }
