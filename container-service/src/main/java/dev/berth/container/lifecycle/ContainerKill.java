@@ -1,5 +1,6 @@
 package dev.berth.container.lifecycle;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -8,6 +9,8 @@ import java.util.concurrent.TimeoutException;
 import org.springframework.stereotype.Component;
 
 import dev.berth.common.error.BerthException;
+import dev.berth.container.events.ContainerEvents;
+import dev.berth.container.events.SignalNumbers;
 import dev.berth.container.lookup.ContainerLookup;
 import dev.berth.container.node.NodeRegistry;
 import dev.berth.container.store.ContainerRow;
@@ -28,11 +31,13 @@ public class ContainerKill {
     private final ContainerLookup lookup;
     private final NodeRegistry nodes;
     private final WaitRegistry waiters;
+    private final ContainerEvents events;
 
-    public ContainerKill(ContainerLookup lookup, NodeRegistry nodes, WaitRegistry waiters) {
+    public ContainerKill(ContainerLookup lookup, NodeRegistry nodes, WaitRegistry waiters, ContainerEvents events) {
         this.lookup = lookup;
         this.nodes = nodes;
         this.waiters = waiters;
+        this.events = events;
     }
 
     public ContainerRow kill(String ref, String signal) {
@@ -44,6 +49,7 @@ public class ContainerKill {
         boolean isKill = KILL.contains(signal.toUpperCase(java.util.Locale.ROOT));
         WaitRegistry.Waiter exit = isKill ? waiters.register(row.id(), WaitCondition.WAIT_CONDITION_NEXT_EXIT) : null;
         try {
+            events.publish(row, "kill", Map.of("signal", SignalNumbers.of(signal.isEmpty() ? "KILL" : signal)));
             nodes.blocking(row.nodeId()).withDeadlineAfter(1, TimeUnit.MINUTES).killContainer(
                     NodeKillRequest.newBuilder().setContainerId(row.id())
                             .setSignal(signal.isEmpty() ? "SIGKILL" : signal).build());
