@@ -34,6 +34,8 @@ class EventsE2ETest {
     private static final String LIFE = "e2e-events-life";
     private static final String LIVE = "e2e-events-live";
     private static final String EXEC = "e2e-events-exec";
+    private static final String SIGNALS = "e2e-events-signals";
+    private static final String RESTART = "e2e-events-restart";
     private static final String TAG = "e2e-events:tagged";
     /** container-service's metrics: how many watches are open. */
     private static final URI WATCHERS = URI.create("http://127.0.0.1:8102/actuator/prometheus");
@@ -43,12 +45,12 @@ class EventsE2ETest {
     @BeforeAll
     static void image() {
         image = TestImages.busybox();
-        docker("rm", "-f", LIFE, LIVE, EXEC);
+        docker("rm", "-f", LIFE, LIVE, EXEC, SIGNALS, RESTART);
     }
 
     @AfterAll
     static void cleanUp() {
-        docker("rm", "-f", LIFE, LIVE, EXEC);
+        docker("rm", "-f", LIFE, LIVE, EXEC, SIGNALS, RESTART);
         docker("rmi", TAG);
     }
 
@@ -128,6 +130,35 @@ class EventsE2ETest {
             watch.waitFor(10, TimeUnit.SECONDS);
         }
         Waits.until("the watch to end with its client", Duration.ofSeconds(20), () -> watchers() <= before);
+    }
+
+    @Test
+    void events_killAndForcedRemoval_nameTheSignalsByNumber() {
+        assertOk(docker("run", "-d", "--name", SIGNALS, image, "sleep", "600"));
+        String since = now();
+        // PID 1 without a handler ignores SIGUSR1: the container keeps running
+        assertOk(docker("kill", "--signal", "USR1", SIGNALS));
+        assertOk(docker("rm", "-f", SIGNALS));
+        CommandResult events = docker("events", "--filter", "container=" + SIGNALS, "--since", since,
+                "--until", now(), "--format",
+                "{{.Action}}|{{index .Actor.Attributes \"signal\"}}|{{index .Actor.Attributes \"exitCode\"}}");
+        assertOk(events);
+        assertThat(events.stdout().lines().toList())
+                .containsExactly("kill|10|", "kill|9|", "die||137", "destroy||");
+    }
+
+    @Test
+    void events_restart_stopsThenStarts() {
+        assertOk(docker("run", "-d", "--name", RESTART, image, "sleep", "600"));
+        String since = now();
+        assertOk(docker("restart", "-t", "0", RESTART));
+        CommandResult events = docker("events", "--filter", "container=" + RESTART, "--since", since,
+                "--until", now(), "--format", "{{.Action}}");
+        assertOk(events);
+        List<String> actions = new ArrayList<>(events.stdout().lines().toList());
+        assertThat(actions).first().isEqualTo("kill");
+        actions.retainAll(List.of("die", "stop", "start", "restart"));
+        assertThat(actions).containsExactly("die", "stop", "start", "restart");
     }
 
     @Test

@@ -88,8 +88,17 @@ public class StateStore {
             if (startedRun < row.exitedRunId()) {
                 published.publish(row, "start", Map.of());
             }
-            published.publish(row, "die", Map.of("exitCode", attributes.getOrDefault("exitCode", "0")));
+            published.publish(row, "die", Map.of("exitCode", attributes.getOrDefault("exitCode", "0"),
+                    "execDuration", Long.toString(runSeconds(row))));
         }
+    }
+
+    /** Docker's execDuration: whole seconds the run lasted (0 when its start is not known). */
+    static long runSeconds(ContainerRow row) {
+        if (row.startedAt() == null || row.finishedAt() == null || row.finishedAt().isBefore(row.startedAt())) {
+            return 0;
+        }
+        return java.time.Duration.between(row.startedAt(), row.finishedAt()).getSeconds();
     }
 
     /** Undoes a create that failed on the node: the row and its history go. */

@@ -72,7 +72,7 @@ class EngineEventsServiceTest {
             assertThat(event.getAttributesMap()).containsEntry("name", name).containsEntry("image", "busybox")
                     .containsEntry("tier", "front");
         });
-        assertThat(events.get(2).getAttributesMap()).containsEntry("exitCode", "3");
+        assertThat(events.get(2).getAttributesMap()).containsEntry("exitCode", "3").containsKey("execDuration");
         assertThat(events).extracting(EngineEvent::getSeq).isSorted();
     }
 

@@ -49,6 +49,29 @@ class ImageEvents {
         }
     }
 
+    /**
+     * After a prune: an untag per reference and a delete per image that went, each naming its
+     * image by id. {@code before} is the image list taken before the prune, which maps the
+     * removed references and tells image ids from the layer ids among the deleted.
+     */
+    void pruned(List<Image> before, List<ImageDeleteItem> items) {
+        Map<String, String> idOfReference = new LinkedHashMap<>();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (Image image : before) {
+            ids.add(image.getId());
+            image.getRepoTagsList().forEach(tag -> idOfReference.put(tag, image.getId()));
+            image.getRepoDigestsList().forEach(digest -> idOfReference.put(digest, image.getId()));
+        }
+        for (ImageDeleteItem item : items) {
+            if (item.hasUntagged() && idOfReference.containsKey(item.getUntagged())) {
+                String id = idOfReference.get(item.getUntagged());
+                events.image(id, "untag", Map.of("name", id));
+            } else if (!item.hasUntagged() && ids.contains(item.getDeleted())) {
+                events.image(item.getDeleted(), "delete", Map.of("name", item.getDeleted()));
+            }
+        }
+    }
+
     void imported(Image image) {
         publish(image, image.getId(), "import", image.getId());
     }

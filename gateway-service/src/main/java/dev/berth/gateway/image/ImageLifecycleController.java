@@ -90,8 +90,11 @@ class ImageLifecycleController {
     ResponseEntity<Map<String, Object>> prune(@RequestParam(required = false) String filters) {
         PruneImagesRequest request = PruneImagesRequest.newBuilder().addAllFilters(ListFilters.parse(filters))
                 .addAllUsedImageIds(users.usedImageIds()).build();
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                .body(LifecycleViews.prune(images.pruneImages(request)));
+        List<dev.berth.proto.v1.Image> before = images.listImages(
+                dev.berth.proto.v1.ListImagesRequest.newBuilder().setAll(true).build()).getImagesList();
+        dev.berth.proto.v1.PruneImagesResponse pruned = images.pruneImages(request);
+        events.pruned(before, pruned.getImagesDeletedList());
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(LifecycleViews.prune(pruned));
     }
 
     /** docker login: the credentials are checked, never kept. */
