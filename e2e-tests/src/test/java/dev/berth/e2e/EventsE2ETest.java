@@ -196,6 +196,22 @@ class EventsE2ETest {
     }
 
     @Test
+    void events_detachedExec_hasItsExecDie() {
+        String container = EXEC + "-detached";
+        docker("rm", "-f", container);
+        assertOk(docker("run", "-d", "--name", container, image, "sleep", "600"));
+        try {
+            String since = now();
+            assertOk(docker("exec", "-d", container, "sh", "-c", "exit 4"));
+            Waits.until("exec_die of the detached exec", Duration.ofSeconds(20), () -> docker("events",
+                    "--filter", "container=" + container, "--filter", "event=exec_die", "--since", since,
+                    "--until", now(), "--format", "{{index .Actor.Attributes \"exitCode\"}}").stdout().equals("4\n"));
+        } finally {
+            docker("rm", "-f", container);
+        }
+    }
+
+    @Test
     void events_unknownFilter_isRefusedWith400() {
         CommandResult events = docker("events", "--filter", "colour=red", "--since", "1", "--until", "2");
         assertThat(events.exitCode()).isEqualTo(1);

@@ -84,7 +84,10 @@ public class ContainerRemoval {
             return;
         }
         Exit recorded = Exit.fromNode(exit);
-        guard.run(marked.id(), () -> lookup.current(marked.id()).ifPresent(row -> store.update(
+        // The node's event stream may have recorded this exit first: record (and announce) it once.
+        guard.run(marked.id(), () -> lookup.current(marked.id())
+                .filter(row -> !ExitRecorder.isStale(row, recorded))
+                .ifPresent(row -> store.update(
                 ExitRecorder.withExit(row, recorded).withStatus(State.REMOVING.dockerName()),
                 "die", Map.of("exitCode", Integer.toString(recorded.code())))));
     }

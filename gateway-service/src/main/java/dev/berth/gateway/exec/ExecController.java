@@ -68,6 +68,7 @@ class ExecController {
         ExecRoute route = router.locateExec(LocateExecRequest.newBuilder().setExecId(id).build());
         events.started(route);
         nodes.nodeExec(route.getNodeAddress()).startExecDetached(ref(id));
+        events.watchDetached(route);
         return ResponseEntity.ok().build();
     }
 

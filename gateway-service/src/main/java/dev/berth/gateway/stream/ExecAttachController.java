@@ -50,6 +50,7 @@ class ExecAttachController {
         if (body != null && body.path("Detach").asBoolean(false)) {
             events.started(route);
             nodes.nodeExec(route.getNodeAddress()).startExecDetached(NodeExecRef.newBuilder().setExecId(id).build());
+            events.watchDetached(route);
             response.setStatus(HttpServletResponse.SC_OK);
             return;
         }
