@@ -109,6 +109,22 @@ class EngineEventsServiceTest {
     }
 
     @Test
+    void watch_untilInTheFuture_streamsLiveUntilThen_andEnds() {
+        long since = nowNano();
+        long until = since + 1_500_000_000L;
+        Iterator<EngineEvent> events = EngineEventsGrpc.newBlockingStub(service.channel)
+                .withDeadlineAfter(30, TimeUnit.SECONDS)
+                .watchEngineEvents(WatchEngineEventsRequest.newBuilder().setSinceNano(since).setUntilNano(until)
+                        .addFilters(filter("event", "load")).build());
+        // stored or live, whichever the watch finds it as: since covers the race with its subscription
+        publish("image", "load", "sha256:four");
+
+        assertThat(events.next().getActorId()).isEqualTo("sha256:four");
+        assertThat(events.hasNext()).as("the stream ends at until").isFalse();
+        assertThat(nowNano()).isGreaterThanOrEqualTo(until);
+    }
+
+    @Test
     void publish_containerEvent_getsTheContainersAttributes() {
         long since = nowNano();
         String name = "ev-" + UUID.randomUUID().toString().substring(0, 8);
