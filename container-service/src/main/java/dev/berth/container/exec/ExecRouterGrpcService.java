@@ -2,6 +2,8 @@ package dev.berth.container.exec;
 
 import dev.berth.common.error.BerthException;
 import dev.berth.common.error.GrpcStatuses;
+import dev.berth.common.events.ExecActions;
+import dev.berth.container.events.ContainerEvents;
 import dev.berth.container.lookup.ContainerLookup;
 import dev.berth.container.node.NodeRegistry;
 import dev.berth.container.store.ContainerRow;
@@ -15,6 +17,7 @@ import dev.berth.proto.v1.NodeExecRef;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 
@@ -27,10 +30,12 @@ class ExecRouterGrpcService extends ExecRouterGrpc.ExecRouterImplBase {
 
     private final ContainerLookup lookup;
     private final NodeRegistry nodes;
+    private final ContainerEvents events;
 
-    ExecRouterGrpcService(ContainerLookup lookup, NodeRegistry nodes) {
+    ExecRouterGrpcService(ContainerLookup lookup, NodeRegistry nodes, ContainerEvents events) {
         this.lookup = lookup;
         this.nodes = nodes;
+        this.events = events;
     }
 
     @Override
@@ -46,6 +51,8 @@ class ExecRouterGrpcService extends ExecRouterGrpc.ExecRouterImplBase {
             }
             NodeExecInfo created = nodes.execs(container.nodeId()).createExec(NodeExecCreateRequest.newBuilder()
                     .setContainerId(container.id()).setConfig(request.getConfig()).build());
+            events.publish(container, ExecActions.create(created.getConfig().getCmdList()),
+                    Map.of("execID", created.getExecId()));
             return route(created, container.nodeId());
         });
     }

@@ -1,5 +1,6 @@
 package dev.berth.container.lifecycle;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -8,6 +9,8 @@ import java.util.concurrent.TimeoutException;
 import org.springframework.stereotype.Component;
 
 import dev.berth.common.error.BerthException;
+import dev.berth.container.events.ContainerEvents;
+import dev.berth.container.events.SignalNumbers;
 import dev.berth.container.lookup.ContainerLookup;
 import dev.berth.container.node.NodeRegistry;
 import dev.berth.container.restart.StopIntents;
@@ -35,15 +38,17 @@ public class ContainerKill {
     private final StopIntentRecorder intents;
     private final ContainerGuard guard;
     private final StateStore store;
+    private final ContainerEvents events;
 
     public ContainerKill(ContainerLookup lookup, NodeRegistry nodes, WaitRegistry waiters, ContainerGuard guard,
-            StateStore store, StopIntentRecorder intents) {
+            StateStore store, StopIntentRecorder intents, ContainerEvents events) {
         this.intents = intents;
         this.lookup = lookup;
         this.nodes = nodes;
         this.waiters = waiters;
         this.guard = guard;
         this.store = store;
+        this.events = events;
     }
 
     public ContainerRow kill(String ref, String signal) {
@@ -59,6 +64,7 @@ public class ContainerKill {
         boolean isKill = KILL.contains(signal.toUpperCase(java.util.Locale.ROOT));
         WaitRegistry.Waiter exit = isKill ? waiters.register(row.id(), WaitCondition.WAIT_CONDITION_NEXT_EXIT) : null;
         try {
+            events.publish(row, "kill", Map.of("signal", SignalNumbers.of(signal.isEmpty() ? "KILL" : signal)));
             nodes.blocking(row.nodeId()).withDeadlineAfter(1, TimeUnit.MINUTES).killContainer(
                     NodeKillRequest.newBuilder().setContainerId(row.id())
                             .setSignal(signal.isEmpty() ? "SIGKILL" : signal).build());
@@ -83,7 +89,6 @@ public class ContainerKill {
      * does not end at once runs again.
      */
     private void markThawed(String id) {
-        // TODO(events): publish the "unpause" event here once the EventPublisher is wired in.
         guard.run(id, () -> lookup.current(id)
                 .filter(current -> State.of(current.status()) == State.PAUSED)
                 .ifPresent(current -> store.update(current.withStatus(State.RUNNING.dockerName()), "unpause",

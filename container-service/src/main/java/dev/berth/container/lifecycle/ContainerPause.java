@@ -39,7 +39,6 @@ public class ContainerPause {
             checkPausable(id, State.of(row.status()));
             nodes.control(row.nodeId()).withDeadlineAfter(NODE_DEADLINE_SECONDS, TimeUnit.SECONDS)
                     .pauseContainer(NodeContainerRef.newBuilder().setContainerId(id).build());
-            // TODO(events): publish the "pause" event here once the EventPublisher is wired in.
             return store.update(row.withStatus(State.PAUSED.dockerName()), "pause", Map.of());
         });
     }
@@ -51,7 +50,6 @@ public class ContainerPause {
             checkUnpausable(id, State.of(row.status()));
             nodes.control(row.nodeId()).withDeadlineAfter(NODE_DEADLINE_SECONDS, TimeUnit.SECONDS)
                     .resumeContainer(NodeContainerRef.newBuilder().setContainerId(id).build());
-            // TODO(events): publish the "unpause" event here once the EventPublisher is wired in.
             return store.update(row.withStatus(State.RUNNING.dockerName()), "unpause", Map.of());
         });
     }

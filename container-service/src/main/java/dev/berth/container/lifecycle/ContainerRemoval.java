@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import dev.berth.common.error.BerthException;
+import dev.berth.container.events.ContainerEvents;
 import dev.berth.container.lookup.ContainerLookup;
 import dev.berth.container.node.NodeRegistry;
 import dev.berth.container.store.ContainerRow;
@@ -33,14 +34,16 @@ public class ContainerRemoval {
     private final StateStore store;
     private final WaitRegistry waiters;
     private final NodeRegistry nodes;
+    private final ContainerEvents events;
 
     public ContainerRemoval(ContainerLookup lookup, ContainerGuard guard, StateStore store, WaitRegistry waiters,
-            NodeRegistry nodes) {
+            NodeRegistry nodes, ContainerEvents events) {
         this.lookup = lookup;
         this.guard = guard;
         this.store = store;
         this.waiters = waiters;
         this.nodes = nodes;
+        this.events = events;
     }
 
     public void remove(String ref, boolean force) {
@@ -75,6 +78,7 @@ public class ContainerRemoval {
      */
     private void killForRemoval(ContainerRow marked) {
         NodeExit exit;
+        events.publish(marked, "kill", Map.of("signal", "9"));
         try {
             exit = nodes.blocking(marked.nodeId()).withDeadlineAfter(1, TimeUnit.MINUTES).stopContainer(
                     NodeStopRequest.newBuilder().setContainerId(marked.id()).setSignal("SIGKILL")
@@ -84,7 +88,10 @@ public class ContainerRemoval {
             return;
         }
         Exit recorded = Exit.fromNode(exit);
-        guard.run(marked.id(), () -> lookup.current(marked.id()).ifPresent(row -> store.update(
+        // The node's event stream may have recorded this exit first: record (and announce) it once.
+        guard.run(marked.id(), () -> lookup.current(marked.id())
+                .filter(row -> !ExitRecorder.isStale(row, recorded))
+                .ifPresent(row -> store.update(
                 ExitRecorder.withExit(row, recorded).withStatus(State.REMOVING.dockerName()),
                 "die", Map.of("exitCode", Integer.toString(recorded.code())))));
     }
@@ -146,7 +153,7 @@ public class ContainerRemoval {
         }
         guard.run(id, () -> {
             ContainerRow last = lookup.current(id).orElse(marked);
-            store.delete(id, "destroy");
+            store.delete(last, "destroy");
             waiters.removed(id, ContainerWaits.resultOf(last));
         });
     }

@@ -47,7 +47,6 @@ public class ContainerRename {
                 throw inUse(name, holder.id());
             });
             try {
-                // TODO(events): publish the "rename" event (attribute oldName) once the EventPublisher is wired in.
                 return store.update(row.withName(name), "rename", Map.of("oldName", "/" + row.name()));
             } catch (DuplicateKeyException e) {
                 throw inUse(name, containers.findByName(name).map(ContainerRow::id).orElse(""));

@@ -1,9 +1,12 @@
 package dev.berth.container.lifecycle;
 
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.springframework.stereotype.Component;
 
+import dev.berth.container.events.ContainerEvents;
+import dev.berth.container.events.SignalNumbers;
 import dev.berth.container.lookup.ContainerLookup;
 import dev.berth.container.node.NodeRegistry;
 import dev.berth.container.store.ContainerRow;
@@ -34,14 +37,16 @@ public class ContainerStop {
     private final ExitRecorder exits;
     private final ContainerStart starter;
     private final StopIntentRecorder intents;
+    private final ContainerEvents events;
 
     public ContainerStop(ContainerLookup lookup, NodeRegistry nodes, ExitRecorder exits, ContainerStart starter,
-            StopIntentRecorder intents) {
+            StopIntentRecorder intents, ContainerEvents events) {
         this.intents = intents;
         this.lookup = lookup;
         this.nodes = nodes;
         this.exits = exits;
         this.starter = starter;
+        this.events = events;
     }
 
     /** {@code timeoutSeconds} null: the container's StopTimeout, else 10. */
@@ -62,10 +67,14 @@ public class ContainerStop {
         if (timeout >= 0) {
             stub = stub.withDeadlineAfter(timeout + 60L, TimeUnit.SECONDS);
         }
+        // Docker's order: kill (the stop signal), die, stop.
+        events.publish(row, "kill", Map.of("signal", SignalNumbers.of(effectiveSignal)));
         NodeExit exit = stub.stopContainer(NodeStopRequest.newBuilder()
                 .setContainerId(row.id()).setSignal(effectiveSignal).setTimeoutSeconds(timeout).build());
         exits.record(row.id(), Exit.fromNode(exit));
-        return new Result(lookup.current(row.id()).orElse(row), false);
+        ContainerRow after = lookup.current(row.id()).orElse(row);
+        events.publish(after, "stop", Map.of());
+        return new Result(after, false);
     }
 
     /** Stop if running, then start; auto-removal is suspended meanwhile, as in Docker. */
@@ -73,7 +82,9 @@ public class ContainerStop {
         ContainerRow row = lookup.resolve(ref);
         return exits.withoutAutoRemove(row.id(), () -> {
             stop(row.id(), timeoutSeconds, signal);
-            return starter.start(row.id()).container();
+            ContainerRow started = starter.start(row.id()).container();
+            events.publish(started, "restart", Map.of());
+            return started;
         });
     }
 }

@@ -46,7 +46,6 @@ public class ContainerUpdate {
             HostConfig applied = nodes.control(row.nodeId()).withDeadlineAfter(1, TimeUnit.MINUTES)
                     .updateResources(NodeUpdateRequest.newBuilder().setContainerId(id).setHostConfig(merged).build())
                     .getHostConfig();
-            // TODO(events): publish the "update" event here once the EventPublisher is wired in.
             return store.update(row.withHostConfig(ProtoJson.write(applied)), "update", Map.of());
         });
     }

@@ -2,6 +2,7 @@ package dev.berth.gateway.exec;
 
 import dev.berth.gateway.api.DockerApiException;
 import dev.berth.gateway.backend.NodeChannels;
+import dev.berth.gateway.stream.ExecEvents;
 import dev.berth.proto.v1.CreateExecRequest;
 import dev.berth.proto.v1.ExecRoute;
 import dev.berth.proto.v1.ExecRouterGrpc;
@@ -31,7 +32,10 @@ class ExecController {
     private final ExecRouterGrpc.ExecRouterBlockingStub router;
     private final NodeChannels nodes;
 
-    ExecController(ExecRouterGrpc.ExecRouterBlockingStub router, NodeChannels nodes) {
+    private final ExecEvents events;
+
+    ExecController(ExecRouterGrpc.ExecRouterBlockingStub router, NodeChannels nodes, ExecEvents events) {
+        this.events = events;
         this.router = router;
         this.nodes = nodes;
     }
@@ -61,7 +65,10 @@ class ExecController {
         if (body == null || !body.path("Detach").asBoolean(false)) {
             throw DockerApiException.badRequest("an attached exec start needs an upgraded connection (Upgrade: tcp)");
         }
-        node(id).startExecDetached(ref(id));
+        ExecRoute route = router.locateExec(LocateExecRequest.newBuilder().setExecId(id).build());
+        events.started(route);
+        nodes.nodeExec(route.getNodeAddress()).startExecDetached(ref(id));
+        events.watchDetached(route);
         return ResponseEntity.ok().build();
     }
 

@@ -37,9 +37,11 @@ class ImageController {
     private final ImagePulls pulls;
     private final ImageSaves saves;
     private final ImageLoads loads;
+    private final ImageEvents events;
 
     ImageController(ImageServiceGrpc.ImageServiceBlockingStub images, ImageImporter importer, ImagePulls pulls,
-                    ImageSaves saves, ImageLoads loads) {
+                    ImageSaves saves, ImageLoads loads, ImageEvents events) {
+        this.events = events;
         this.images = images;
         this.importer = importer;
         this.pulls = pulls;
@@ -57,8 +59,13 @@ class ImageController {
         if (fromImage.isEmpty()) {
             throw DockerApiException.badRequest("invalid reference format");
         }
-        ProgressStream<PullProgress> pull = pulls.start(PullReference.of(fromImage, tag), platform, auth);
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(out -> pull.writeTo(out, response));
+        String reference = PullReference.of(fromImage, tag);
+        ProgressStream<PullProgress> pull = pulls.start(reference, platform, auth);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(out -> {
+            if (pull.writeTo(out, response)) {
+                events.byReference(reference, "pull");
+            }
+        });
     }
 
     /** docker import: the request body is the tarball. */
@@ -79,6 +86,7 @@ class ImageController {
                 .setRepo(repo).setTag(tag).addAllChanges(changes(request))
                 .setMessage(message).setPlatform(platform).build();
         Image image = importer.importTarball(header, request.getInputStream());
+        events.imported(image);
         String progress = JSON.writeValueAsString(Map.of("status", image.getId())) + "\n";
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(progress);
     }
@@ -111,6 +119,7 @@ class ImageController {
         };
         if (body == null) {
             saves.save(List.of(image.name()), response);
+            events.saved(List.of(image.name()));
             return null; // written: nothing left for Spring to do
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
@@ -124,6 +133,7 @@ class ImageController {
             throw DockerApiException.badRequest("no images to save: names is empty");
         }
         saves.save(names, response);
+        events.saved(names);
         return null;
     }
 
@@ -132,7 +142,9 @@ class ImageController {
     ResponseEntity<String> load(@RequestParam(defaultValue = "false") boolean quiet, HttpServletRequest request)
             throws IOException, InterruptedException {
         StringBuilder lines = new StringBuilder();
-        for (String message : loads.load(quiet, request.getInputStream())) {
+        List<String> messages = loads.load(quiet, request.getInputStream());
+        events.loaded(messages);
+        for (String message : messages) {
             lines.append(JSON.writeValueAsString(Map.of("stream", message + "\n"))).append('\n');
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(lines.toString());

@@ -32,8 +32,11 @@ class ImageLifecycleController {
     private final ImageServiceGrpc.ImageServiceBlockingStub images;
     private final ImageUsers users;
     private final ImagePushes pushes;
+    private final ImageEvents events;
 
-    ImageLifecycleController(ImageServiceGrpc.ImageServiceBlockingStub images, ImageUsers users, ImagePushes pushes) {
+    ImageLifecycleController(ImageServiceGrpc.ImageServiceBlockingStub images, ImageUsers users, ImagePushes pushes,
+                             ImageEvents events) {
+        this.events = events;
         this.images = images;
         this.users = users;
         this.pushes = pushes;
@@ -50,13 +53,16 @@ class ImageLifecycleController {
         switch (image.action()) {
             case "tag" -> {
                 images.tagImage(TagImageRequest.newBuilder().setSource(image.name()).setRepo(repo).setTag(tag).build());
+                events.tagged(image.name(), repo, tag);
                 return ResponseEntity.status(HttpStatus.CREATED).build();
             }
             case "push" -> {
                 ProgressStream<dev.berth.proto.v1.PushProgress> push = pushes.start(image.name(), tag, auth);
                 response.setStatus(HttpStatus.OK.value());
                 response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-                push.writeTo(response.getOutputStream(), response);
+                if (push.writeTo(response.getOutputStream(), response)) {
+                    events.byReference(image.name() + (tag.isEmpty() ? "" : ":" + tag), "push");
+                }
                 return null; // written: nothing left for Spring to do
             }
             default -> throw DockerApiException.notFound("page not found");
@@ -75,16 +81,20 @@ class ImageLifecycleController {
         String id = images.getImage(dev.berth.proto.v1.GetImageRequest.newBuilder().setReference(name).build()).getId();
         RemoveImageRequest request = RemoveImageRequest.newBuilder().setReference(name).setForce(force)
                 .setNoPrune(noprune).addAllUsers(users.of(id)).build();
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                .body(LifecycleViews.items(images.removeImage(request).getItemsList()));
+        List<dev.berth.proto.v1.ImageDeleteItem> removed = images.removeImage(request).getItemsList();
+        events.removed(id, removed);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(LifecycleViews.items(removed));
     }
 
     @PostMapping("/images/prune")
     ResponseEntity<Map<String, Object>> prune(@RequestParam(required = false) String filters) {
         PruneImagesRequest request = PruneImagesRequest.newBuilder().addAllFilters(ListFilters.parse(filters))
                 .addAllUsedImageIds(users.usedImageIds()).build();
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                .body(LifecycleViews.prune(images.pruneImages(request)));
+        List<dev.berth.proto.v1.Image> before = images.listImages(
+                dev.berth.proto.v1.ListImagesRequest.newBuilder().setAll(true).build()).getImagesList();
+        dev.berth.proto.v1.PruneImagesResponse pruned = images.pruneImages(request);
+        events.pruned(before, pruned.getImagesDeletedList());
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(LifecycleViews.prune(pruned));
     }
 
     /** docker login: the credentials are checked, never kept. */

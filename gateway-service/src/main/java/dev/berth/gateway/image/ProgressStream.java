@@ -65,19 +65,19 @@ final class ProgressStream<T> {
                 ? new DockerApiException(HttpStatus.INTERNAL_SERVER_ERROR, e.getMessage()) : e;
     }
 
-    /** Writes every event as it arrives; the response is flushed after each. */
-    void writeTo(OutputStream out, HttpServletResponse response) throws IOException {
+    /** Writes every event as it arrives; the response is flushed after each. False when it failed. */
+    boolean writeTo(OutputStream out, HttpServletResponse response) throws IOException {
         try {
             while (true) {
                 T event;
                 try {
                     if (!events.hasNext()) {
-                        return;
+                        return true;
                     }
                     event = events.next();
                 } catch (StatusRuntimeException e) {
                     write(out, response, PullMessages.error(GrpcErrors.message(Status.fromThrowable(e))));
-                    return;
+                    return false;
                 }
                 write(out, response, render.apply(event));
             }

@@ -3,6 +3,7 @@ package dev.berth.gateway.stream;
 import dev.berth.gateway.api.DockerApiException;
 
 import dev.berth.gateway.backend.NodeChannels;
+import dev.berth.gateway.events.GatewayEvents;
 import dev.berth.proto.v1.AttachOpen;
 import dev.berth.proto.v1.Container;
 import dev.berth.proto.v1.ContainerStatus;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import java.io.IOException;
+import java.util.Map;
 
 /**
  * POST /containers/{id}/attach. The node's attach stream is open (and `ready`) before the client
@@ -35,9 +37,12 @@ class AttachController {
     private final SimpleAsyncTaskExecutor threads;
     private final ActiveStreams active;
     private final AttachRegistry registry;
+    private final GatewayEvents events;
 
     AttachController(ContainerServiceGrpc.ContainerServiceBlockingStub containers, NodeChannels nodes,
-                     SimpleAsyncTaskExecutor streamExecutor, ActiveStreams active, AttachRegistry registry) {
+                     SimpleAsyncTaskExecutor streamExecutor, ActiveStreams active, AttachRegistry registry,
+                     GatewayEvents events) {
+        this.events = events;
         this.containers = containers;
         this.nodes = nodes;
         this.threads = streamExecutor;
@@ -120,6 +125,7 @@ class AttachController {
         AttachSession session = AttachSession.open(nodes.node(container.getNodeAddress()), open,
                 container.getConfig().getTty(), container.getConfig().getStdinOnce(), detachKeys);
         registry.add(container.getId(), session);
+        events.container(container.getId(), "attach", Map.of());
         return session;
     }
 
@@ -129,6 +135,7 @@ class AttachController {
                                 @RequestParam(defaultValue = "0") int w) {
         Container container = containers.getContainer(ContainerRef.newBuilder().setRef(id).build());
         registry.resize(container.getId(), h, w);
+        events.container(container.getId(), "resize", Map.of("height", Integer.toString(h), "width", Integer.toString(w)));
         return ResponseEntity.ok().build();
     }
 

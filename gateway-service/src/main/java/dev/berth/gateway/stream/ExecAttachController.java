@@ -32,13 +32,15 @@ class ExecAttachController {
     private final NodeChannels nodes;
     private final SimpleAsyncTaskExecutor threads;
     private final ActiveStreams active;
+    private final ExecEvents events;
 
     ExecAttachController(ExecRouterGrpc.ExecRouterBlockingStub router, NodeChannels nodes,
-                         SimpleAsyncTaskExecutor streamExecutor, ActiveStreams active) {
+                         SimpleAsyncTaskExecutor streamExecutor, ActiveStreams active, ExecEvents events) {
         this.router = router;
         this.nodes = nodes;
         this.threads = streamExecutor;
         this.active = active;
+        this.events = events;
     }
 
     @PostMapping(path = "/exec/{id}/start", headers = "Upgrade=tcp")
@@ -46,7 +48,9 @@ class ExecAttachController {
                HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
         ExecRoute route = router.locateExec(LocateExecRequest.newBuilder().setExecId(id).build());
         if (body != null && body.path("Detach").asBoolean(false)) {
+            events.started(route);
             nodes.nodeExec(route.getNodeAddress()).startExecDetached(NodeExecRef.newBuilder().setExecId(id).build());
+            events.watchDetached(route);
             response.setStatus(HttpServletResponse.SC_OK);
             return;
         }
@@ -61,6 +65,7 @@ class ExecAttachController {
                 .build();
         // An exec's stdin ends with its client's input, as in Docker.
         AttachSession session = AttachSession.open(nodes.node(route.getNodeAddress()), open, config.getTty(), true, null);
+        events.started(route);
         JsonNode size = body == null ? null : body.path("ConsoleSize");
         if (config.getTty() && size != null && size.isArray() && size.size() == 2 && size.get(0).asInt(0) > 0) {
             session.resize(size.get(0).asInt(0), size.get(1).asInt(0));
@@ -71,6 +76,7 @@ class ExecAttachController {
             threads.execute(() -> {
                 try {
                     session.pumpOutput(socket);
+                    events.ended(route);
                 } finally {
                     active.attaches().decrementAndGet();
                 }
