@@ -187,9 +187,9 @@ class LifecycleVerbsE2ETest {
         CommandResult limit = docker("exec", name, "cat", "/sys/fs/cgroup/memory/memory.limit_in_bytes");
         assertThat(limit.stdout()).as(limit.toString()).isEqualTo("100663296\n");
 
-        CommandResult restart = docker("update", "--restart", "always", name);
-        assertThat(restart.exitCode()).isNotZero();
-        assertThat(restart.stderr()).contains("Berth does not support --restart (UpdateConfig.RestartPolicy)");
+        CommandResult refused = docker("update", "--kernel-memory", "64m", name);
+        assertThat(refused.exitCode()).isNotZero();
+        assertThat(refused.stderr()).contains("Berth does not support --kernel-memory (UpdateConfig.KernelMemory)");
     }
 
     @Test

@@ -124,6 +124,20 @@ class RestartPolicyE2ETest {
     }
 
     @Test
+    void update_setsThePolicyOfARunningContainer() {
+        CommandResult run = docker("run", "-d", "--name", NAME, image, "sleep", "600");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        CommandResult update = docker("update", "--restart", "on-failure:3", NAME);
+        assertThat(update.exitCode()).as(update.toString()).isZero();
+        assertThat(inspect("{{.HostConfig.RestartPolicy.Name}}:{{.HostConfig.RestartPolicy.MaximumRetryCount}}"))
+                .isEqualTo("on-failure:3");
+        String pid = inspect("{{.State.Pid}}");
+        assertThat(Commands.run(Duration.ofSeconds(10), "kill", "-KILL", pid).exitCode()).isZero();
+        Waits.until("running again after one restart", RESTARTS,
+                () -> inspect("{{.State.Status}} {{.RestartCount}}").equals("running 1"));
+    }
+
+    @Test
     void badPolicies_areRefusedInDockersWords() {
         HttpResponse<String> retries = EngineApi.post("/containers/create",
                 "{\"Image\":\"" + image + "\",\"HostConfig\":{\"RestartPolicy\":{\"Name\":\"always\",\"MaximumRetryCount\":2}}}");

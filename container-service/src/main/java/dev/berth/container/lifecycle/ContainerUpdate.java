@@ -42,11 +42,25 @@ public class ContainerUpdate {
                 throw BerthException.precondition("Cannot update container " + id
                         + ": container is marked for removal and cannot be \"update\"");
             }
+            if (request.hasRestartPolicy() && !request.getRestartPolicy().getName().equals("no")
+                    && ProtoJson.readHostConfig(row.hostConfig()).getAutoRemove()) {
+                throw BerthException.invalid("Restart policy cannot be updated because AutoRemove is enabled for the container");
+            }
             HostConfig merged = ResourceChanges.merge(id, ProtoJson.readHostConfig(row.hostConfig()), request);
             HostConfig applied = nodes.control(row.nodeId()).withDeadlineAfter(1, TimeUnit.MINUTES)
                     .updateResources(NodeUpdateRequest.newBuilder().setContainerId(id).setHostConfig(merged).build())
                     .getHostConfig();
-            return store.update(row.withHostConfig(ProtoJson.write(applied)), "update", Map.of());
+            return store.update(row.withHostConfig(ProtoJson.write(withRestartPolicy(applied, request))), "update",
+                    Map.of());
         });
+    }
+
+    /** A --restart given to update replaces the policy; "no" clears it (it applies from the next exit on). */
+    static HostConfig withRestartPolicy(HostConfig host, UpdateContainerRequest request) {
+        if (!request.hasRestartPolicy()) {
+            return host;
+        }
+        return request.getRestartPolicy().getName().equals("no") ? host.toBuilder().clearRestartPolicy().build()
+                : host.toBuilder().setRestartPolicy(request.getRestartPolicy()).build();
     }
 }

@@ -6,14 +6,14 @@ import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /** HostConfig.RestartPolicy of a create request, checked as dockerd checks it (and in its words). */
-final class RestartPolicyReader {
+public final class RestartPolicyReader {
 
     private static final Set<String> WITHOUT_RETRIES = Set.of("no", "always", "unless-stopped");
 
     private RestartPolicyReader() {
     }
 
-    static RestartPolicy read(JsonNode host) {
+    public static RestartPolicy read(JsonNode host) {
         JsonNode policy = host.path("RestartPolicy");
         if (!policy.isObject()) {
             return RestartPolicy.getDefaultInstance();

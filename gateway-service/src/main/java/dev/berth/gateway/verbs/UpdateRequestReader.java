@@ -5,7 +5,10 @@ import dev.berth.proto.v1.UpdateContainerRequest;
 
 import java.util.Map;
 import java.util.Set;
+import dev.berth.gateway.container.RestartPolicyReader;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The body of POST /containers/{id}/update (Docker's UpdateConfig). The CLI sends every field,
@@ -15,7 +18,8 @@ import tools.jackson.databind.JsonNode;
 final class UpdateRequestReader {
 
     private static final Set<String> HONOURED = Set.of("Memory", "MemorySwap", "MemoryReservation", "NanoCpus",
-            "CpuShares", "CpuQuota", "CpuPeriod", "CpusetCpus", "CpusetMems", "PidsLimit", "BlkioWeight");
+            "CpuShares", "CpuQuota", "CpuPeriod", "CpusetCpus", "CpusetMems", "PidsLimit", "BlkioWeight",
+            "RestartPolicy");
 
     private static final Map<String, String> FLAGS = Map.ofEntries(
             Map.entry("RestartPolicy", "--restart"),
@@ -56,6 +60,13 @@ final class UpdateRequestReader {
         number(body, "BlkioWeight").ifPresent(v -> out.setBlkioWeight(Math.toIntExact(v)));
         text(body, "CpusetCpus").ifPresent(out::setCpusetCpus);
         text(body, "CpusetMems").ifPresent(out::setCpusetMems);
+        // The CLI sends an empty name when --restart is not given: nothing to change then.
+        if (!body.path("RestartPolicy").path("Name").asString("").isEmpty()) {
+            ObjectNode policy = JsonNodeFactory.instance.objectNode();
+            policy.set("RestartPolicy", body.get("RestartPolicy"));
+            out.setRestartPolicy(RestartPolicyReader.read(policy).toBuilder()
+                    .setName(body.path("RestartPolicy").path("Name").asString()));
+        }
         return out.build();
     }
 

@@ -38,12 +38,28 @@ class UpdateRequestReaderTest {
     }
 
     @Test
-    void read_restartPolicy_isRefusedByName() {
-        String body = CLI_MEMORY.replace("\"RestartPolicy\":{\"Name\":\"\"", "\"RestartPolicy\":{\"Name\":\"always\"");
+    void read_restartPolicy_isCarried() {
+        String body = CLI_MEMORY.replace("\"RestartPolicy\":{\"Name\":\"\"", "\"RestartPolicy\":{\"Name\":\"on-failure\"")
+                .replace("\"MaximumRetryCount\":0", "\"MaximumRetryCount\":3");
 
-        assertThatThrownBy(() -> UpdateRequestReader.read("c", json(body)))
-                .isInstanceOfSatisfying(DockerApiException.class, e -> assertThat(e.getMessage())
-                        .isEqualTo("Berth does not support --restart (UpdateConfig.RestartPolicy) in docker update yet"));
+        UpdateContainerRequest request = UpdateRequestReader.read("c", json(body));
+        assertThat(request.getRestartPolicy().getName()).isEqualTo("on-failure");
+        assertThat(request.getRestartPolicy().getMaximumRetryCount()).isEqualTo(3);
+        assertThat(UpdateRequestReader.read("c", json(CLI_MEMORY)).hasRestartPolicy()).isFalse();
+    }
+
+    @Test
+    void read_restartPolicyNo_isCarriedAsNo() {
+        String body = CLI_MEMORY.replace("\"RestartPolicy\":{\"Name\":\"\"", "\"RestartPolicy\":{\"Name\":\"no\"");
+        assertThat(UpdateRequestReader.read("c", json(body)).getRestartPolicy().getName()).isEqualTo("no");
+    }
+
+    @Test
+    void read_badRestartPolicy_isRefusedInDockersWords() {
+        String body = CLI_MEMORY.replace("\"RestartPolicy\":{\"Name\":\"\"", "\"RestartPolicy\":{\"Name\":\"always\"")
+                .replace("\"MaximumRetryCount\":0", "\"MaximumRetryCount\":3");
+        assertThatThrownBy(() -> UpdateRequestReader.read("c", json(body))).isInstanceOf(DockerApiException.class)
+                .hasMessage("invalid restart policy: maximum retry count can only be used with 'on-failure'");
     }
 
     @Test
