@@ -8,6 +8,7 @@ import java.util.Map;
 
 import dev.berth.common.error.BerthException;
 import dev.berth.proto.v1.ContainerConfig;
+import dev.berth.proto.v1.HealthConfig;
 import dev.berth.proto.v1.ImageConfig;
 
 /**
@@ -46,6 +47,41 @@ public final class ConfigMerger {
                 .setStopSignal(firstNonEmpty(request.getStopSignal(), image.getStopSignal()))
                 .clearExposedPorts().addAllExposedPorts(union(request.getExposedPortsList(), image.getExposedPortsList()))
                 .clearVolumes().addAllVolumes(union(request.getVolumesList(), image.getVolumesList()));
+        if (image.hasHealthcheck()) {
+            merged.setHealthcheck(healthcheck(request.hasHealthcheck() ? request.getHealthcheck() : null,
+                    image.getHealthcheck()));
+        }
+        return merged.build();
+    }
+
+    /**
+     * Docker's merge of healthchecks: without one in the request the image's is used whole;
+     * otherwise each field the request left unset (empty test, zero) comes from the image's. A
+     * Test of NONE on either side, once merged, disables the check.
+     */
+    static HealthConfig healthcheck(HealthConfig requested, HealthConfig image) {
+        if (requested == null) {
+            return image;
+        }
+        HealthConfig.Builder merged = requested.toBuilder();
+        if (requested.getTestCount() == 0) {
+            merged.addAllTest(image.getTestList());
+        }
+        if (requested.getInterval() == 0) {
+            merged.setInterval(image.getInterval());
+        }
+        if (requested.getTimeout() == 0) {
+            merged.setTimeout(image.getTimeout());
+        }
+        if (requested.getStartPeriod() == 0) {
+            merged.setStartPeriod(image.getStartPeriod());
+        }
+        if (requested.getStartInterval() == 0) {
+            merged.setStartInterval(image.getStartInterval());
+        }
+        if (requested.getRetries() == 0) {
+            merged.setRetries(image.getRetries());
+        }
         return merged.build();
     }
 

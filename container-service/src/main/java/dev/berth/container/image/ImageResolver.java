@@ -1,5 +1,6 @@
 package dev.berth.container.image;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -13,6 +14,7 @@ import dev.berth.proto.channel.Channels;
 import dev.berth.proto.v1.GetImageRequest;
 import dev.berth.proto.v1.Image;
 import dev.berth.proto.v1.ImageServiceGrpc;
+import dev.berth.proto.v1.ListImagesRequest;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -53,6 +55,12 @@ public class ImageResolver implements DisposableBean {
             }
             throw e;
         }
+    }
+
+    /** Every image image-service holds, untagged ones too. */
+    public List<Image> all() {
+        return ImageServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS)
+                .listImages(ListImagesRequest.newBuilder().setAll(true).build()).getImagesList();
     }
 
     @Override

@@ -23,7 +23,8 @@ import dev.berth.proto.v1.Filter;
  * {@code label!=...}) excludes the containers that match all its values, as Docker's prune.</li>
  * <li>{@code exited}: the exit code of a container that ran and is not running.</li>
  * <li>{@code status}: one of Docker's states; implies {@code all}.</li>
- * <li>{@code ancestor}: image references, resolved to ids by the caller.</li>
+ * <li>{@code ancestor}: image references, resolved by the caller to the ids of those images and
+ * of the images built on them.</li>
  * <li>{@code before}, {@code since}: a container's name or id, resolved and applied by the caller
  * (the last value given counts).</li>
  * <li>{@code expose}, {@code publish}: ports or port ranges; Berth publishes no ports.</li>

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -19,6 +20,7 @@ import dev.berth.container.store.ContainerRepository;
 import dev.berth.container.store.ContainerRow;
 import dev.berth.container.store.ProtoJson;
 import dev.berth.proto.v1.Health;
+import dev.berth.proto.v1.Image;
 import dev.berth.proto.v1.ListContainersRequest;
 
 /**
@@ -81,10 +83,18 @@ public class ContainerListing {
                 .orElse(rows.size());
     }
 
+    /** The images the references name and the images built on them (Docker's ancestor rule). */
     private Set<String> imageIds(List<String> references) {
         Set<String> ids = new HashSet<>();
+        List<Image> all = null;
         for (String reference : references) {
-            images.find(reference).ifPresent(image -> ids.add(image.getId()));
+            Optional<Image> ancestor = images.find(reference);
+            if (ancestor.isPresent()) {
+                if (all == null) {
+                    all = images.all();
+                }
+                ids.addAll(ImageDescendants.of(ancestor.get(), all));
+            }
         }
         return ids;
     }

@@ -2,6 +2,7 @@ package dev.berth.container.image;
 
 import dev.berth.common.error.BerthException;
 import dev.berth.proto.v1.ContainerConfig;
+import dev.berth.proto.v1.HealthConfig;
 import dev.berth.proto.v1.ImageConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -128,5 +129,42 @@ class ConfigMergerTest {
         assertThat(merged.getHostname()).isEqualTo("h");
         assertThat(merged.getTty()).isTrue();
         assertThat(merged.getOpenStdin()).isTrue();
+    }
+
+    private static final HealthConfig IMAGE_CHECK = HealthConfig.newBuilder()
+            .addTest("CMD-SHELL").addTest("true").setInterval(5_000_000_000L).setRetries(2).build();
+    private static final ImageConfig CHECKED_IMAGE = SHELL_IMAGE.toBuilder().setHealthcheck(IMAGE_CHECK).build();
+
+    @Test
+    void merge_noHealthcheckInRequest_takesTheImages() {
+        ContainerConfig merged = ConfigMerger.merge(ContainerConfig.getDefaultInstance(), false, CHECKED_IMAGE);
+
+        assertThat(merged.getHealthcheck()).isEqualTo(IMAGE_CHECK);
+    }
+
+    @Test
+    void merge_requestHealthcheck_winsFieldByField() {
+        ContainerConfig request = ContainerConfig.newBuilder()
+                .setHealthcheck(HealthConfig.newBuilder().setInterval(1_000_000_000L).setTimeout(7)).build();
+
+        HealthConfig merged = ConfigMerger.merge(request, false, CHECKED_IMAGE).getHealthcheck();
+
+        assertThat(merged).isEqualTo(HealthConfig.newBuilder().addTest("CMD-SHELL").addTest("true")
+                .setInterval(1_000_000_000L).setTimeout(7).setRetries(2).build());
+    }
+
+    @Test
+    void merge_requestTestNone_staysNone_theOtherFieldsFilledAsDockerDoes() {
+        ContainerConfig request = ContainerConfig.newBuilder()
+                .setHealthcheck(HealthConfig.newBuilder().addTest("NONE")).build();
+
+        assertThat(ConfigMerger.merge(request, false, CHECKED_IMAGE).getHealthcheck()).isEqualTo(
+                HealthConfig.newBuilder().addTest("NONE").setInterval(5_000_000_000L).setRetries(2).build());
+    }
+
+    @Test
+    void merge_imageWithoutHealthcheck_leavesTheRequestsAlone() {
+        assertThat(ConfigMerger.merge(ContainerConfig.getDefaultInstance(), false, SHELL_IMAGE).hasHealthcheck())
+                .isFalse();
     }
 }

@@ -1,6 +1,7 @@
 package dev.berth.gateway.backend;
 
 import dev.berth.proto.v1.NodeAgentGrpc;
+import dev.berth.proto.v1.NodeDiskGrpc;
 import dev.berth.proto.v1.NodeExecGrpc;
 import dev.berth.proto.v1.NodeInfoGrpc;
 import dev.berth.proto.v1.NodeStatsGrpc;
@@ -42,6 +43,10 @@ public class NodeChannels {
 
     public NodeStatsGrpc.NodeStatsBlockingStub nodeStats(String address) {
         return NodeStatsGrpc.newBlockingStub(channel(address));
+    }
+
+    public NodeDiskGrpc.NodeDiskBlockingStub nodeDisk(String address) {
+        return NodeDiskGrpc.newBlockingStub(channel(address));
     }
 
     private ManagedChannel channel(String address) {

@@ -29,9 +29,11 @@ import java.util.Map;
 class ContainerController {
 
     private final ContainerServiceGrpc.ContainerServiceBlockingStub containers;
+    private final ContainerSizes sizes;
 
-    ContainerController(ContainerServiceGrpc.ContainerServiceBlockingStub containers) {
+    ContainerController(ContainerServiceGrpc.ContainerServiceBlockingStub containers, ContainerSizes sizes) {
         this.containers = containers;
+        this.sizes = sizes;
     }
 
     @PostMapping("/containers/create")
@@ -82,16 +84,25 @@ class ContainerController {
     @GetMapping("/containers/json")
     ResponseEntity<List<Map<String, Object>>> list(@RequestParam(defaultValue = "false") boolean all,
                                                    @RequestParam(defaultValue = "0") int limit,
-                                                   @RequestParam(required = false) String filters) {
+                                                   @RequestParam(required = false) String filters,
+                                                   @RequestParam(defaultValue = "false") boolean size) {
         List<Container> found = containers.listContainers(ListContainersRequest.newBuilder()
                 .setAll(all).setLimit(limit).addAllFilters(ListFilters.parse(filters)).build()).getContainersList();
         Instant now = Instant.now();
-        return json(HttpStatus.OK, found.stream().map(c -> ContainerViews.summary(c, now)).toList());
+        Map<String, ContainerSizes.Size> measured = size ? sizes.measure(found) : Map.of();
+        return json(HttpStatus.OK, found.stream().map(c -> ContainerSizes.withSize(
+                ContainerViews.summary(c, now), measured.get(c.getId()), "Ports")).toList());
     }
 
     @GetMapping("/containers/{id}/json")
-    ResponseEntity<Map<String, Object>> inspect(@PathVariable String id) {
-        return json(HttpStatus.OK, ContainerViews.inspect(containers.getContainer(ref(id))));
+    ResponseEntity<Map<String, Object>> inspect(@PathVariable String id,
+                                                @RequestParam(defaultValue = "false") boolean size) {
+        Container container = containers.getContainer(ref(id));
+        Map<String, Object> view = ContainerViews.inspect(container);
+        if (size) {
+            view = ContainerSizes.withSize(view, sizes.measure(List.of(container)).get(container.getId()), "GraphDriver");
+        }
+        return json(HttpStatus.OK, view);
     }
 
     private static StopContainerRequest stopRequest(String id, Integer timeout, String signal) {

@@ -208,7 +208,7 @@ public final class ContainerViews {
     }
 
     /** Config.Healthcheck with Docker's omitempty: zero durations and retries left out. */
-    private static Map<String, Object> healthcheck(HealthConfig h) {
+    public static Map<String, Object> healthcheck(HealthConfig h) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("Test", h.getTestList());
         putIfSet(out, "Interval", h.getInterval());

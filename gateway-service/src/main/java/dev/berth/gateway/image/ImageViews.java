@@ -1,5 +1,6 @@
 package dev.berth.gateway.image;
 
+import dev.berth.gateway.container.ContainerViews;
 import dev.berth.gateway.container.DockerTime;
 import dev.berth.proto.v1.Image;
 import dev.berth.proto.v1.ImageConfig;
@@ -73,6 +74,9 @@ public final class ImageViews {
         out.put("StdinOnce", false);
         out.put("Env", c.getEnvCount() == 0 ? null : c.getEnvList());
         out.put("Cmd", c.getCmdCount() == 0 ? null : c.getCmdList());
+        if (c.hasHealthcheck()) {
+            out.put("Healthcheck", ContainerViews.healthcheck(c.getHealthcheck()));
+        }
         out.put("Image", "");
         out.put("Volumes", c.getVolumesCount() == 0 ? null : emptyObjects(c.getVolumesList()));
         out.put("WorkingDir", c.getWorkingDir());

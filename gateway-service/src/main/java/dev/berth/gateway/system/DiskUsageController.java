@@ -1,6 +1,7 @@
 package dev.berth.gateway.system;
 
 import dev.berth.gateway.api.DockerApiException;
+import dev.berth.gateway.container.ContainerSizes;
 import dev.berth.gateway.container.ContainerViews;
 import dev.berth.gateway.image.ImageViews;
 import dev.berth.proto.v1.Container;
@@ -22,8 +23,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * GET /system/df ({@code docker system df}). Containers come without SizeRw and SizeRootFs:
- * Berth does not measure writable layers yet. Berth has no volumes and no build cache.
+ * GET /system/df ({@code docker system df}). Containers with SizeRw and SizeRootFs as their nodes
+ * measure them. Berth has no volumes and no build cache.
  */
 @RestController
 class DiskUsageController {
@@ -32,11 +33,13 @@ class DiskUsageController {
 
     private final ContainerServiceGrpc.ContainerServiceBlockingStub containers;
     private final ImageServiceGrpc.ImageServiceBlockingStub images;
+    private final ContainerSizes sizes;
 
     DiskUsageController(ContainerServiceGrpc.ContainerServiceBlockingStub containers,
-                        ImageServiceGrpc.ImageServiceBlockingStub images) {
+                        ImageServiceGrpc.ImageServiceBlockingStub images, ContainerSizes sizes) {
         this.containers = containers;
         this.images = images;
+        this.sizes = sizes;
     }
 
     @GetMapping("/system/df")
@@ -63,7 +66,9 @@ class DiskUsageController {
         }
         if (wanted.contains("container")) {
             Instant now = Instant.now();
-            body.put("Containers", all.stream().map(c -> ContainerViews.summary(c, now)).toList());
+            Map<String, ContainerSizes.Size> measured = sizes.measure(all);
+            body.put("Containers", all.stream().map(c -> ContainerSizes.withSize(
+                    ContainerViews.summary(c, now), measured.get(c.getId()), "Ports")).toList());
         }
         if (wanted.contains("volume")) {
             body.put("Volumes", List.of());

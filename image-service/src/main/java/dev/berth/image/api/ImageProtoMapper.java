@@ -8,9 +8,11 @@ import com.google.protobuf.Timestamp;
 
 import dev.berth.image.catalog.ImageDetails;
 import dev.berth.image.spec.ImageConfigDocument;
+import dev.berth.image.spec.HealthcheckDocument;
 import dev.berth.image.spec.RunConfig;
 import dev.berth.image.store.LayerRecord;
 import dev.berth.proto.v1.Image;
+import dev.berth.proto.v1.HealthConfig;
 import dev.berth.proto.v1.ImageConfig;
 import dev.berth.proto.v1.Layer;
 
@@ -39,7 +41,7 @@ final class ImageProtoMapper {
         return image.build();
     }
 
-    private static ImageConfig config(RunConfig config) {
+    static ImageConfig config(RunConfig config) {
         ImageConfig.Builder proto = ImageConfig.newBuilder()
                 .setUser(nullToEmpty(config.user()))
                 .addAllEnv(orEmpty(config.env()))
@@ -52,6 +54,9 @@ final class ImageProtoMapper {
         if (config.labels() != null) {
             proto.putAllLabels(config.labels());
         }
+        if (config.healthcheck() != null) {
+            proto.setHealthcheck(healthcheck(config.healthcheck()));
+        }
         if (config.exposedPorts() != null) {
             proto.addAllExposedPorts(config.exposedPorts().keySet());
         }
@@ -59,6 +64,21 @@ final class ImageProtoMapper {
             proto.addAllVolumes(config.volumes().keySet());
         }
         return proto.build();
+    }
+
+    private static HealthConfig healthcheck(HealthcheckDocument document) {
+        return HealthConfig.newBuilder()
+                .addAllTest(orEmpty(document.test()))
+                .setInterval(orZero(document.interval()))
+                .setTimeout(orZero(document.timeout()))
+                .setStartPeriod(orZero(document.startPeriod()))
+                .setStartInterval(orZero(document.startInterval()))
+                .setRetries(document.retries() == null ? 0 : document.retries())
+                .build();
+    }
+
+    private static long orZero(Long value) {
+        return value == null ? 0 : value;
     }
 
     private static Layer layer(LayerRecord layer) {

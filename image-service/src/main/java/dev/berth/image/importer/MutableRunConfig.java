@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.berth.image.spec.HealthcheckDocument;
 import dev.berth.image.spec.RunConfig;
 
 /** A RunConfig being edited by change instructions; nulls stay nulls until something sets them. */
@@ -20,9 +21,11 @@ final class MutableRunConfig {
     Map<String, Map<String, Object>> exposedPorts;
     Map<String, Map<String, Object>> volumes;
     String stopSignal;
+    final HealthcheckDocument healthcheck;
 
     MutableRunConfig(RunConfig base) {
         user = base.user();
+        healthcheck = base.healthcheck();
         env = base.env() == null ? null : new ArrayList<>(base.env());
         cmd = base.cmd();
         entrypoint = base.entrypoint();
@@ -71,6 +74,6 @@ final class MutableRunConfig {
     RunConfig toRunConfig() {
         return new RunConfig(user, env == null ? null : List.copyOf(env), cmd == null ? null : List.copyOf(cmd),
                 entrypoint == null ? null : List.copyOf(entrypoint), workingDir, labels, exposedPorts, volumes,
-                stopSignal);
+                stopSignal, healthcheck);
     }
 }

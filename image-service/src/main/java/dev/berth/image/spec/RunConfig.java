@@ -22,10 +22,11 @@ public record RunConfig(
         @JsonProperty("Labels") Map<String, String> labels,
         @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("ExposedPorts") Map<String, Map<String, Object>> exposedPorts,
         @JsonProperty("Volumes") Map<String, Map<String, Object>> volumes,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) @JsonProperty("StopSignal") String stopSignal) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) @JsonProperty("StopSignal") String stopSignal,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("Healthcheck") HealthcheckDocument healthcheck) {
 
     /** The config of an image imported without changes: everything unset. */
     public static RunConfig empty() {
-        return new RunConfig("", null, null, null, "", null, null, null, null);
+        return new RunConfig("", null, null, null, "", null, null, null, null, null);
     }
 }
