@@ -46,6 +46,7 @@ class ExecController {
         ExecRoute route = router.createExec(CreateExecRequest.newBuilder().setContainerRef(id)
                 .setConfig(ExecCreateReader.read(body)).build());
         routes.remember(route);
+        events.created(route);
         return json(HttpStatus.CREATED, Map.of("Id", route.getExecId()));
     }
 

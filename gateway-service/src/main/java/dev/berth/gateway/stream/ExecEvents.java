@@ -21,12 +21,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * exec_start and exec_die: the start when the node has the attachment (or is asked to start a
+ * exec_create, exec_start and exec_die: the create once the node has the exec, the start when the node has the attachment (or is asked to start a
  * detached exec), the exit once an attached exec's stream ended (its exit is recorded by then).
  * The node reports no exec exits of its own, so a detached exec is polled until it has exited,
  * less often the longer it runs; a gateway restart forgets those polls (no exec_die then).
- * Publishing is off the request's path, on one thread: an exec's start stays before its exit
- * (its create was published before the create's answer), and nobody waits for the store.
+ * Publishing is off the request's path, on one thread: an exec's create, start and exit stay in
+ * that order, and nobody waits for the store.
  */
 @Component
 public class ExecEvents implements DisposableBean {
@@ -89,6 +89,10 @@ public class ExecEvents implements DisposableBean {
         polls.shutdownNow();
         publications.shutdown();
         publications.awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    public void created(ExecRoute route) {
+        publish(route, ExecActions.create(route.getConfig().getCmdList()), Map.of("execID", route.getExecId()));
     }
 
     public void started(ExecRoute route) {
