@@ -2,8 +2,6 @@ package dev.berth.container.exec;
 
 import dev.berth.common.error.BerthException;
 import dev.berth.common.error.GrpcStatuses;
-import dev.berth.common.events.ExecActions;
-import dev.berth.container.events.ContainerEvents;
 import dev.berth.container.lookup.ContainerLookup;
 import dev.berth.container.node.NodeRegistry;
 import dev.berth.container.store.ContainerRow;
@@ -17,25 +15,22 @@ import dev.berth.proto.v1.NodeExecRef;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
-import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 
 /**
  * Routes `docker exec` to the container's node. No exec state here: execs live on their node,
- * and an exec is found by asking the nodes.
+ * and an exec is found by asking the nodes. The exec events are the gateway's, which publishes
+ * them in order (exec_create, exec_start, exec_die) off the request's path.
  */
 @Service
 class ExecRouterGrpcService extends ExecRouterGrpc.ExecRouterImplBase {
 
     private final ContainerLookup lookup;
     private final NodeRegistry nodes;
-    private final ContainerEvents events;
-
-    ExecRouterGrpcService(ContainerLookup lookup, NodeRegistry nodes, ContainerEvents events) {
+    ExecRouterGrpcService(ContainerLookup lookup, NodeRegistry nodes) {
         this.lookup = lookup;
         this.nodes = nodes;
-        this.events = events;
     }
 
     @Override
@@ -51,8 +46,6 @@ class ExecRouterGrpcService extends ExecRouterGrpc.ExecRouterImplBase {
             }
             NodeExecInfo created = nodes.execs(container.nodeId()).createExec(NodeExecCreateRequest.newBuilder()
                     .setContainerId(container.id()).setConfig(request.getConfig()).build());
-            events.publish(container, ExecActions.create(created.getConfig().getCmdList()),
-                    Map.of("execID", created.getExecId()));
             return route(created, container.nodeId());
         });
     }

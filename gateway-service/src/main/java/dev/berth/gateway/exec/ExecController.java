@@ -6,7 +6,6 @@ import dev.berth.gateway.stream.ExecEvents;
 import dev.berth.proto.v1.CreateExecRequest;
 import dev.berth.proto.v1.ExecRoute;
 import dev.berth.proto.v1.ExecRouterGrpc;
-import dev.berth.proto.v1.LocateExecRequest;
 import dev.berth.proto.v1.NodeExecGrpc;
 import dev.berth.proto.v1.NodeExecRef;
 import dev.berth.proto.v1.NodeExecResize;
@@ -30,20 +29,24 @@ import tools.jackson.databind.JsonNode;
 class ExecController {
 
     private final ExecRouterGrpc.ExecRouterBlockingStub router;
+    private final ExecRoutes routes;
     private final NodeChannels nodes;
-
     private final ExecEvents events;
 
-    ExecController(ExecRouterGrpc.ExecRouterBlockingStub router, NodeChannels nodes, ExecEvents events) {
-        this.events = events;
+    ExecController(ExecRouterGrpc.ExecRouterBlockingStub router, ExecRoutes routes, NodeChannels nodes,
+                   ExecEvents events) {
         this.router = router;
+        this.routes = routes;
         this.nodes = nodes;
+        this.events = events;
     }
 
     @PostMapping("/containers/{id}/exec")
     ResponseEntity<Map<String, Object>> create(@PathVariable String id, @RequestBody(required = false) JsonNode body) {
         ExecRoute route = router.createExec(CreateExecRequest.newBuilder().setContainerRef(id)
                 .setConfig(ExecCreateReader.read(body)).build());
+        routes.remember(route);
+        events.created(route);
         return json(HttpStatus.CREATED, Map.of("Id", route.getExecId()));
     }
 
@@ -65,7 +68,7 @@ class ExecController {
         if (body == null || !body.path("Detach").asBoolean(false)) {
             throw DockerApiException.badRequest("an attached exec start needs an upgraded connection (Upgrade: tcp)");
         }
-        ExecRoute route = router.locateExec(LocateExecRequest.newBuilder().setExecId(id).build());
+        ExecRoute route = routes.find(id);
         events.started(route);
         nodes.nodeExec(route.getNodeAddress()).startExecDetached(ref(id));
         events.watchDetached(route);
@@ -73,8 +76,7 @@ class ExecController {
     }
 
     private NodeExecGrpc.NodeExecBlockingStub node(String execId) {
-        ExecRoute route = router.locateExec(LocateExecRequest.newBuilder().setExecId(execId).build());
-        return nodes.nodeExec(route.getNodeAddress());
+        return nodes.nodeExec(routes.find(execId).getNodeAddress());
     }
 
     private static NodeExecRef ref(String id) {

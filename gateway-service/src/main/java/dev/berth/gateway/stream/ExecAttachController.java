@@ -1,11 +1,10 @@
 package dev.berth.gateway.stream;
 
 import dev.berth.gateway.backend.NodeChannels;
+import dev.berth.gateway.exec.ExecRoutes;
 import dev.berth.proto.v1.AttachOpen;
 import dev.berth.proto.v1.ExecConfig;
 import dev.berth.proto.v1.ExecRoute;
-import dev.berth.proto.v1.ExecRouterGrpc;
-import dev.berth.proto.v1.LocateExecRequest;
 import dev.berth.proto.v1.NodeExecRef;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,15 +27,15 @@ import tools.jackson.databind.JsonNode;
 @RestController
 class ExecAttachController {
 
-    private final ExecRouterGrpc.ExecRouterBlockingStub router;
+    private final ExecRoutes routes;
     private final NodeChannels nodes;
     private final SimpleAsyncTaskExecutor threads;
     private final ActiveStreams active;
     private final ExecEvents events;
 
-    ExecAttachController(ExecRouterGrpc.ExecRouterBlockingStub router, NodeChannels nodes,
+    ExecAttachController(ExecRoutes routes, NodeChannels nodes,
                          SimpleAsyncTaskExecutor streamExecutor, ActiveStreams active, ExecEvents events) {
-        this.router = router;
+        this.routes = routes;
         this.nodes = nodes;
         this.threads = streamExecutor;
         this.active = active;
@@ -46,7 +45,7 @@ class ExecAttachController {
     @PostMapping(path = "/exec/{id}/start", headers = "Upgrade=tcp")
     void start(@PathVariable String id, @RequestBody(required = false) JsonNode body,
                HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
-        ExecRoute route = router.locateExec(LocateExecRequest.newBuilder().setExecId(id).build());
+        ExecRoute route = routes.find(id);
         if (body != null && body.path("Detach").asBoolean(false)) {
             events.started(route);
             nodes.nodeExec(route.getNodeAddress()).startExecDetached(NodeExecRef.newBuilder().setExecId(id).build());

@@ -14,16 +14,19 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * exec_start and exec_die: the start when the node has the attachment (or is asked to start a
+ * exec_create, exec_start and exec_die: the create once the node has the exec, the start when the node has the attachment (or is asked to start a
  * detached exec), the exit once an attached exec's stream ended (its exit is recorded by then).
  * The node reports no exec exits of its own, so a detached exec is polled until it has exited,
  * less often the longer it runs; a gateway restart forgets those polls (no exec_die then).
+ * Publishing is off the request's path, on one thread: an exec's create, start and exit stay in
+ * that order, and nobody waits for the store.
  */
 @Component
 public class ExecEvents implements DisposableBean {
@@ -36,6 +39,11 @@ public class ExecEvents implements DisposableBean {
     private final NodeChannels nodes;
     private final ScheduledExecutorService polls = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "exec-exit-poll");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final ExecutorService publications = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "exec-events");
         thread.setDaemon(true);
         return thread;
     });
@@ -70,32 +78,40 @@ public class ExecEvents implements DisposableBean {
             return;
         }
         if (info.hasExitCode()) {
-            died(route, info.getExitCode());
+            publish(() -> died(route, info.getExitCode()));
         } else if (info.getRunning() || info.getPid() == 0) {
             schedule(route, Math.min(delayMillis * 2, MAX_POLL_MILLIS));
         }
     }
 
     @Override
-    public void destroy() {
+    public void destroy() throws InterruptedException {
         polls.shutdownNow();
+        publications.shutdown();
+        publications.awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    public void created(ExecRoute route) {
+        publish(route, ExecActions.create(route.getConfig().getCmdList()), Map.of("execID", route.getExecId()));
     }
 
     public void started(ExecRoute route) {
-        events.container(route.getContainerId(), ExecActions.start(route.getConfig().getCmdList()),
-                Map.of("execID", route.getExecId()));
+        publish(route, ExecActions.start(route.getConfig().getCmdList()), Map.of("execID", route.getExecId()));
     }
 
+    /** After an attached exec's stream ended: its exit is recorded by then. */
     void ended(ExecRoute route) {
-        NodeExecInfo info;
-        try {
-            info = inspect(route);
-        } catch (StatusRuntimeException e) {
-            return;
-        }
-        if (info.hasExitCode()) {
-            died(route, info.getExitCode());
-        }
+        publish(() -> {
+            NodeExecInfo info;
+            try {
+                info = inspect(route);
+            } catch (StatusRuntimeException e) {
+                return;
+            }
+            if (info.hasExitCode()) {
+                died(route, info.getExitCode());
+            }
+        });
     }
 
     private NodeExecInfo inspect(ExecRoute route) {
@@ -106,5 +122,17 @@ public class ExecEvents implements DisposableBean {
     private void died(ExecRoute route, int exitCode) {
         events.container(route.getContainerId(), ExecActions.DIE,
                 Map.of("execID", route.getExecId(), "exitCode", Integer.toString(exitCode)));
+    }
+
+    private void publish(ExecRoute route, String action, Map<String, String> attributes) {
+        publish(() -> events.container(route.getContainerId(), action, attributes));
+    }
+
+    private void publish(Runnable publication) {
+        try {
+            publications.execute(publication);
+        } catch (RejectedExecutionException e) {
+            log.debug("exec event not published: shutting down");
+        }
     }
 }

@@ -27,6 +27,7 @@ final class Exec {
     private Phase phase = Phase.CREATED;
     private int pid;
     private int conmonPid;
+    private ConmonPipe sync;
 
     Exec(String id, String containerId, long runId, ExecConfig config, Path dir) {
         this.id = id;
@@ -71,12 +72,25 @@ final class Exec {
     }
 
     synchronized void started(int processPid, int conmon) {
+        started(processPid, conmon, null);
+    }
+
+    /** {@code sync}: conmon's sync pipe, which brings the exit status next (null: none). */
+    synchronized void started(int processPid, int conmon, ConmonPipe sync) {
         if (phase == Phase.STARTING) {
             phase = Phase.RUNNING;
         }
         this.pid = processPid;
         this.conmonPid = conmon;
+        this.sync = sync;
         launched.complete(null);
+    }
+
+    /** conmon's sync pipe of a running exec, handed over once to whoever waits for its exit. */
+    synchronized ConmonPipe takeSyncPipe() {
+        ConmonPipe taken = sync;
+        sync = null;
+        return taken;
     }
 
     /** conmon runs; known before the process does, so that a lost conmon is noticed. */

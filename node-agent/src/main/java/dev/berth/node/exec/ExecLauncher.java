@@ -23,9 +23,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Runs an exec under conmon ({@code --exec --exec-attach}): conmon sets up the exec's attach
  * socket and waits on its start pipe; the output pump connects, and only then is conmon released
- * to run {@code runc exec}, so attached clients get the output from its first byte. The pipes
- * conmon reads are inherited descriptors, which the JDK cannot pass: conmon is spawned with
- * posix_spawn file actions.
+ * to run {@code runc exec}, so attached clients get the output from its first byte. Each step is
+ * awaited on conmon's own pipes, not by polling files: the attach pipe says the socket is bound,
+ * the sync pipe brings runc's pid (or its failure) and later the exit status. These pipes are
+ * inherited descriptors, which the JDK cannot pass: conmon is spawned with posix_spawn file actions.
  */
 @Component
 class ExecLauncher {
@@ -37,6 +38,7 @@ class ExecLauncher {
     private static final int O_APPEND = 02000;
     private static final int START_PIPE_FD = 3;
     private static final int ATTACH_PIPE_FD = 4;
+    private static final int SYNC_PIPE_FD = 5;
     private static final long DEADLINE_MILLIS = 30_000;
 
     private final NodeProperties properties;
@@ -59,8 +61,15 @@ class ExecLauncher {
         if (start < 0) {
             throw new IOException(Native.lastError("open " + startFifo));
         }
+        ConmonPipe attach = null;
+        ConmonPipe sync = null;
+        boolean running = false;
         try {
-            int parent = spawn(exec, startFifo);
+            attach = ConmonPipe.open();
+            sync = ConmonPipe.open();
+            int parent = spawn(exec, startFifo, attach, sync);
+            attach.closeWriteEnd();
+            sync.closeWriteEnd();
             release(start); // conmon's first read: it may fork its daemon
             int[] status = new int[1];
             Native.posix().waitpid(parent, status, 0);
@@ -69,25 +78,36 @@ class ExecLauncher {
                 throw BerthException.internal("conmon failed for exec " + exec.id() + ": " + read(dir.resolve("conmon.out")));
             }
             exec.conmonStarted(conmonPid);
-            OutputPump.start(exec.id(), connect(dir, conmonPid), exec.hub());
-            release(start); // conmon's runtime child now runs runc exec
             long deadline = System.currentTimeMillis() + DEADLINE_MILLIS;
-            while (readPid(dir.resolve("pid")) <= 0) {
-                if (!Native.isAlive(conmonPid) && readPid(dir.resolve("pid")) <= 0) {
-                    throw failure(dir);
-                }
-                if (System.currentTimeMillis() > deadline) {
-                    throw BerthException.internal("runc exec did not start in time", null);
-                }
-                Thread.sleep(1);
+            // conmon announces its attach socket once it is bound, then waits for the second start byte.
+            if (attach.next(deadline) == null) {
+                throw Native.isAlive(conmonPid) ? BerthException.internal("conmon did not set up the attach socket in time", null)
+                        : failure(dir);
             }
-            exec.started(readPid(dir.resolve("pid")), conmonPid);
+            OutputPump.start(exec.id(), AttachSocket.connect(dir), exec.hub());
+            release(start); // conmon's runtime child now runs runc exec
+            // Once runc exec has returned, conmon sends the process's pid, or -1 and runc's error.
+            ConmonPipe.Message started = sync.next(deadline);
+            if (started == null && Native.isAlive(conmonPid)) {
+                throw BerthException.internal("runc exec did not start in time", null);
+            }
+            if (started == null || started.data() <= 0) {
+                throw failure(dir);
+            }
+            exec.started(started.data(), conmonPid, sync);
+            running = true;
         } finally {
             libc.close(start);
+            if (attach != null) {
+                attach.close();
+            }
+            if (sync != null && !running) {
+                sync.close();
+            }
         }
     }
 
-    private int spawn(Exec exec, Path startFifo) throws IOException {
+    private int spawn(Exec exec, Path startFifo, ConmonPipe attach, ConmonPipe sync) throws IOException {
         Path dir = exec.dir();
         List<String> argv = command(exec);
         List<SpawnFileAction> actions = new ArrayList<>();
@@ -99,8 +119,12 @@ class ExecLauncher {
         actions.add(SpawnFileAction.open(dir.resolve("conmon.out").toString(), 1, O_WRONLY | O_CREAT | O_APPEND, 0600));
         actions.add(SpawnFileAction.dup(1, 2));
         actions.add(SpawnFileAction.open(startFifo.toString(), START_PIPE_FD, O_RDONLY, 0));
-        // conmon announces its attach socket here; the pump waits for the socket itself.
-        actions.add(SpawnFileAction.open("/dev/null", ATTACH_PIPE_FD, O_WRONLY, 0));
+        // The JVM's own low descriptors are its jars and the like; a pipe there would be clobbered.
+        if (attach.writeFd() <= SYNC_PIPE_FD || sync.writeFd() <= SYNC_PIPE_FD) {
+            throw new IOException("pipe descriptors too low for conmon's: " + attach.writeFd() + ", " + sync.writeFd());
+        }
+        actions.add(SpawnFileAction.dup(attach.writeFd(), ATTACH_PIPE_FD));
+        actions.add(SpawnFileAction.dup(sync.writeFd(), SYNC_PIPE_FD));
         List<String> env = new ArrayList<>();
         for (Map.Entry<String, String> entry : System.getenv().entrySet()) {
             if (!entry.getKey().startsWith("_OCI_")) {
@@ -109,6 +133,7 @@ class ExecLauncher {
         }
         env.add("_OCI_STARTPIPE=" + START_PIPE_FD);
         env.add("_OCI_ATTACHPIPE=" + ATTACH_PIPE_FD);
+        env.add("_OCI_SYNCPIPE=" + SYNC_PIPE_FD);
         long pid = Native.posix().posix_spawnp(argv.get(0), actions, argv, env);
         if (pid <= 0) {
             throw new IOException(Native.lastError("posix_spawn conmon"));
@@ -162,21 +187,6 @@ class ExecLauncher {
         byte[] one = {0};
         if (Native.libc().write(startFd, one, 1) != 1) {
             throw new IOException(Native.lastError("write start pipe"));
-        }
-    }
-
-    /** conmon binds its attach socket before it waits for the second start message. */
-    private static AttachSocket connect(Path dir, int conmonPid) throws IOException, InterruptedException {
-        long deadline = System.currentTimeMillis() + DEADLINE_MILLIS;
-        while (true) {
-            try {
-                return AttachSocket.connect(dir);
-            } catch (IOException e) {
-                if (!Native.isAlive(conmonPid) || System.currentTimeMillis() > deadline) {
-                    throw e;
-                }
-                Thread.sleep(1);
-            }
         }
     }
 

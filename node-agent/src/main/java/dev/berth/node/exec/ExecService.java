@@ -22,6 +22,9 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.Lock;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -235,6 +238,7 @@ public class ExecService {
         public void end() {
             ContainerProcess process = exec.process();
             long deadline = System.currentTimeMillis() + EXIT_FILE_DEADLINE_MILLIS;
+            awaitExitMessage(deadline);
             while (!process.hasExited()) {
                 ProcessExit exit = readExit(process);
                 if (exit != null) {
@@ -250,6 +254,29 @@ public class ExecService {
                         exec.exited(ProcessExit.lost(Instant.now()));
                     }
                 }
+            }
+        }
+
+        /**
+         * conmon sends the exit status on its sync pipe right after writing the exit files: waiting
+         * for it (or for the pipe's end, if conmon died) leaves the files ready to read.
+         */
+        private void awaitExitMessage(long deadline) {
+            try {
+                // A fast process's output can end before its launcher has seen the pid message.
+                exec.launched().get(Math.max(1, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            try (ConmonPipe sync = exec.takeSyncPipe()) {
+                if (sync != null) {
+                    sync.next(deadline);
+                }
+            } catch (IOException e) {
+                // the exit files still tell
             }
         }
 

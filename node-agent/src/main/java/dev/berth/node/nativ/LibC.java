@@ -5,7 +5,7 @@ import jnr.ffi.annotations.Out;
 import jnr.ffi.types.size_t;
 import jnr.ffi.types.ssize_t;
 
-/** The libc calls jnr-posix lacks: mounts, SEQPACKET sockets, xattrs. */
+/** The libc calls jnr-posix lacks: mounts, SEQPACKET sockets, xattrs, pipes and poll. */
 public interface LibC {
     int AF_UNIX = 1;
     int SOCK_SEQPACKET = 5;
@@ -16,6 +16,12 @@ public interface LibC {
     int SHUT_RDWR = 2;
     int MNT_DETACH = 2;
     int EINTR = 4;
+    short POLLIN = 1;
+
+    int pipe2(@Out int[] fds, int flags);
+
+    /** {@code fds} holds struct pollfd as ints: the descriptor, then events | revents << 16. */
+    int poll(@In @Out int[] fds, long nfds, int timeoutMillis);
 
     int mount(String source, String target, String fsType, long flags, String data);
 
