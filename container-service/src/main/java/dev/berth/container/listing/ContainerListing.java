@@ -89,12 +89,18 @@ public class ContainerListing {
         List<Image> all = null;
         for (String reference : references) {
             Optional<Image> ancestor = images.find(reference);
-            if (ancestor.isPresent()) {
-                if (all == null) {
-                    all = images.all();
-                }
-                ids.addAll(ImageDescendants.of(ancestor.get(), all));
+            if (ancestor.isEmpty()) {
+                continue;
             }
+            if (ancestor.get().getLayersCount() == 0) {
+                // Nothing is built on an image without layers (ImageDescendants): no need to list.
+                ids.add(ancestor.get().getId());
+                continue;
+            }
+            if (all == null) {
+                all = images.all();
+            }
+            ids.addAll(ImageDescendants.of(ancestor.get(), all));
         }
         return ids;
     }
