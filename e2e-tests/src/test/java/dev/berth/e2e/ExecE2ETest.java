@@ -137,6 +137,24 @@ class ExecE2ETest {
         assertThat(plain.stdout()).contains("00000000a80425fb");
     }
 
+    @Test
+    void execsOfARemovedContainer_areGone() {
+        String name = NAME + "-removed";
+        docker("rm", "-f", name);
+        assertThat(docker("run", "-d", "--name", name, TestImages.busybox(), "sleep", "600").exitCode()).isZero();
+        java.net.http.HttpResponse<String> created = dev.berth.e2e.support.EngineApi.post(
+                "/containers/" + name + "/exec", "{\"Cmd\":[\"true\"]}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = dev.berth.e2e.support.EngineApi.json(created).get("Id").asString();
+        assertThat(dev.berth.e2e.support.EngineApi.get("/exec/" + id + "/json").statusCode()).isEqualTo(200);
+
+        assertThat(docker("rm", "-f", name).exitCode()).isZero();
+
+        java.net.http.HttpResponse<String> gone = dev.berth.e2e.support.EngineApi.get("/exec/" + id + "/json");
+        assertThat(gone.statusCode()).isEqualTo(404);
+        assertThat(gone.body()).contains("No such exec instance: " + id);
+    }
+
     /** A detached exec returns once it runs, not once it is done: wait for what it does. */
     private static CommandResult waitForFile(String path) {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();

@@ -32,7 +32,7 @@ public class ExecStore {
     }
 
     /** Forgets the execs of a removed container. */
-    void forgetContainer(String containerId) {
+    public void forgetContainer(String containerId) {
         execs.values().removeIf(exec -> exec.containerId().equals(containerId));
     }
 }

@@ -9,6 +9,7 @@ import dev.berth.node.spec.ConfigRules;
 import dev.berth.node.spec.OciSpecFactory;
 import dev.berth.node.spec.security.SystemPaths;
 import dev.berth.node.spec.Signals;
+import dev.berth.node.exec.ExecStore;
 import dev.berth.node.state.Container;
 import dev.berth.node.state.ContainerProcess;
 import dev.berth.node.state.ContainerState;
@@ -57,10 +58,12 @@ public class TaskService {
     private final ConmonRuntime runtime;
     private final EventBus events;
     private final Supervisor supervisor;
+    private final ExecStore execs;
     private final ResourceRules resourceRules = new ResourceRules(CgroupHost.read());
 
     TaskService(ContainerStore store, SnapshotStore snapshots, Bundles bundles, ConmonRuntime runtime,
-                EventBus events, Supervisor supervisor) {
+                EventBus events, Supervisor supervisor, ExecStore execs) {
+        this.execs = execs;
         this.store = store;
         this.snapshots = snapshots;
         this.bundles = bundles;
@@ -286,6 +289,8 @@ public class TaskService {
             runtime.forceDelete(container.id());
         }
         store.forget(container.id());
+        // Its execs go with it, as in Docker (their directories are in the container's run dir).
+        execs.forgetContainer(container.id());
         bundles.discard(container);
     }
 
