@@ -13,8 +13,21 @@ public final class RestartPolicyReader {
     private RestartPolicyReader() {
     }
 
-    public static RestartPolicy read(JsonNode host) {
-        JsonNode policy = host.path("RestartPolicy");
+    /** A create's policy: "no" (or none) is the default instance; with AutoRemove only "no" is allowed. */
+    static RestartPolicy read(JsonNode host) {
+        RestartPolicy policy = parse(host.path("RestartPolicy"));
+        boolean restarts = !policy.getName().isEmpty() && !policy.getName().equals("no");
+        if (restarts && host.path("AutoRemove").asBoolean(false)) {
+            throw DockerApiException.badRequest("can't create 'AutoRemove' container with restart policy");
+        }
+        return restarts ? policy : RestartPolicy.getDefaultInstance();
+    }
+
+    /**
+     * A RestartPolicy object checked as dockerd checks it, its name as given ("" when absent: clients
+     * before API 1.44 send an empty name, whatever the count, for "no"; the count is then dropped).
+     */
+    public static RestartPolicy parse(JsonNode policy) {
         if (!policy.isObject()) {
             return RestartPolicy.getDefaultInstance();
         }
@@ -37,12 +50,7 @@ public final class RestartPolicyReader {
             throw DockerApiException.badRequest("invalid restart policy: unknown policy '" + name
                     + "'; use one of 'no', 'always', 'on-failure', or 'unless-stopped'");
         }
-        boolean restarts = !name.isEmpty() && !name.equals("no");
-        if (restarts && host.path("AutoRemove").asBoolean(false)) {
-            throw DockerApiException.badRequest("can't create 'AutoRemove' container with restart policy");
-        }
-        // An empty name (clients before API 1.44) means "no", whatever the count.
-        return restarts ? RestartPolicy.newBuilder().setName(name).setMaximumRetryCount(maximum).build()
-                : RestartPolicy.getDefaultInstance();
+        return name.isEmpty() ? RestartPolicy.getDefaultInstance()
+                : RestartPolicy.newBuilder().setName(name).setMaximumRetryCount(maximum).build();
     }
 }

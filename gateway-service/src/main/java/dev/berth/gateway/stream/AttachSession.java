@@ -106,9 +106,10 @@ final class AttachSession {
             for (int n = client.read(buffer); n >= 0; n = client.read(buffer)) {
                 if (n > 0 && stdin) {
                     ready.await(this::ended);
-                    byte[] data = detachKeys == null ? java.util.Arrays.copyOf(buffer, n) : detachKeys.filter(buffer, n);
-                    if (data.length > 0) {
-                        send(AttachRequest.newBuilder().setStdin(ByteString.copyFrom(data)).build());
+                    ByteString data = detachKeys == null ? ByteString.copyFrom(buffer, 0, n)
+                            : ByteString.copyFrom(detachKeys.filter(buffer, n));
+                    if (!data.isEmpty()) {
+                        send(AttachRequest.newBuilder().setStdin(data).build());
                     }
                     if (detachKeys != null && detachKeys.detached()) {
                         send(AttachRequest.newBuilder().setDetach(true).build());

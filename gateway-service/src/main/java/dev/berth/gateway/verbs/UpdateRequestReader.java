@@ -1,14 +1,13 @@
 package dev.berth.gateway.verbs;
 
 import dev.berth.gateway.api.DockerApiException;
+import dev.berth.proto.v1.RestartPolicy;
 import dev.berth.proto.v1.UpdateContainerRequest;
 
 import java.util.Map;
 import java.util.Set;
 import dev.berth.gateway.container.RestartPolicyReader;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The body of POST /containers/{id}/update (Docker's UpdateConfig). The CLI sends every field,
@@ -61,11 +60,9 @@ final class UpdateRequestReader {
         text(body, "CpusetCpus").ifPresent(out::setCpusetCpus);
         text(body, "CpusetMems").ifPresent(out::setCpusetMems);
         // The CLI sends an empty name when --restart is not given: nothing to change then.
-        if (!body.path("RestartPolicy").path("Name").asString("").isEmpty()) {
-            ObjectNode policy = JsonNodeFactory.instance.objectNode();
-            policy.set("RestartPolicy", body.get("RestartPolicy"));
-            out.setRestartPolicy(RestartPolicyReader.read(policy).toBuilder()
-                    .setName(body.path("RestartPolicy").path("Name").asString()));
+        RestartPolicy policy = RestartPolicyReader.parse(body.path("RestartPolicy"));
+        if (!policy.getName().isEmpty()) {
+            out.setRestartPolicy(policy);
         }
         return out.build();
     }
