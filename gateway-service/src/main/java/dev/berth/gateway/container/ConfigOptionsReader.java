@@ -46,6 +46,12 @@ final class ConfigOptionsReader {
         }
         stringMap(host, "Sysctls").properties().forEach(e -> out.putSysctls(e.getKey(), e.getValue().asString()));
         stringMap(host, "Tmpfs").properties().forEach(e -> out.putTmpfs(e.getKey(), e.getValue().asString()));
+        for (JsonNode bind : array(host, "Binds")) {
+            if (!bind.isString()) {
+                throw badJson("HostConfig.Binds must be a list of strings");
+            }
+            out.addBinds(bind.asString());
+        }
         for (JsonNode group : array(host, "GroupAdd")) {
             if (!group.isString()) {
                 throw badJson("HostConfig.GroupAdd must be a list of strings");

@@ -136,6 +136,7 @@ public final class ContainerViews {
         if (c.getHostConfig().getTmpfsCount() > 0) {
             out.put("Tmpfs", c.getHostConfig().getTmpfsMap());
         }
+        out.put("Binds", c.getHostConfig().getBindsCount() > 0 ? c.getHostConfig().getBindsList() : null);
         security(c.getHostConfig(), out);
         resources(c.getHostConfig(), out);
         if (c.getHostConfig().hasInit()) {

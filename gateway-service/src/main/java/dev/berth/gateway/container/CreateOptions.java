@@ -27,7 +27,7 @@ final class CreateOptions {
             "Memory", "MemorySwap", "MemoryReservation", "NanoCpus", "CpuShares", "CpuQuota", "CpuPeriod",
             "CpusetCpus", "CpusetMems", "PidsLimit", "BlkioWeight",
             "RestartPolicy",
-            "Init", "Ulimits", "Sysctls", "ShmSize", "ReadonlyRootfs", "Tmpfs", "GroupAdd",
+            "Init", "Ulimits", "Sysctls", "ShmSize", "ReadonlyRootfs", "Tmpfs", "GroupAdd", "Binds",
 
             "Privileged", "CapAdd", "CapDrop", "SecurityOpt", "Devices", "MaskedPaths", "ReadonlyPaths");
 
@@ -39,7 +39,7 @@ final class CreateOptions {
             entry("Domainname", "--domainname"), entry("Healthcheck", "--health-cmd"),
             entry("Volumes", "--volume"), entry("MacAddress", "--mac-address"), entry("Shell", "SHELL"),
             entry("OnBuild", "ONBUILD"), entry("NetworkDisabled", "--network none"),
-            entry("Binds", "--volume"), entry("ContainerIDFile", "--cidfile"), entry("LogConfig", "--log-driver"),
+            entry("ContainerIDFile", "--cidfile"), entry("LogConfig", "--log-driver"),
             entry("PortBindings", "--publish"), entry("VolumeDriver", "--volume-driver"), entry("VolumesFrom", "--volumes-from"), entry("Mounts", "--mount"),
             entry("CapAdd", "--cap-add"), entry("CapDrop", "--cap-drop"), entry("CgroupnsMode", "--cgroupns"),
             entry("Dns", "--dns"), entry("DnsOptions", "--dns-option"), entry("DnsSearch", "--dns-search"),

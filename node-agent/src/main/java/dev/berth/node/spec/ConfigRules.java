@@ -1,6 +1,7 @@
 package dev.berth.node.spec;
 
 import dev.berth.node.spec.fs.ShmSize;
+import dev.berth.node.spec.fs.BindMounts;
 import dev.berth.node.spec.fs.TmpfsMounts;
 import dev.berth.node.spec.sysctl.Sysctls;
 import dev.berth.node.spec.ulimit.Ulimits;
@@ -21,6 +22,7 @@ public final class ConfigRules {
         Ulimits.check(asked);
         Sysctls.check(asked, OciSpecFactory.usesHostNetwork(asked));
         TmpfsMounts.check(asked);
+        BindMounts.check(asked);
         return host.build();
     }
 }

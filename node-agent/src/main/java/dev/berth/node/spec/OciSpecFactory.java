@@ -3,6 +3,7 @@ package dev.berth.node.spec;
 import dev.berth.common.error.BerthException;
 import dev.berth.node.spec.fs.ReadonlyRootfs;
 import dev.berth.node.spec.fs.ShmSize;
+import dev.berth.node.spec.fs.BindMounts;
 import dev.berth.node.spec.fs.TmpfsMounts;
 import dev.berth.node.spec.init.InitProcess;
 import dev.berth.node.spec.sysctl.Sysctls;
@@ -93,6 +94,7 @@ public final class OciSpecFactory {
                 ShmSize.of(host.getShmSize()),
                 etcFiles(in),
                 TmpfsMounts.of(host),
+                BindMounts.of(host),
                 namespaces(usesHostNetwork(host)),
                 Sysctls.of(host),
                 cgroup(in.containerId()),
