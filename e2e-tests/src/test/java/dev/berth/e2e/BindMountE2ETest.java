@@ -81,6 +81,10 @@ class BindMountE2ETest {
         CommandResult binds = docker("inspect", "-f", "{{json .HostConfig.Binds}}", PREFIX + "shown");
 
         assertThat(binds.stdout().trim()).isEqualTo("[\"" + spec + "\"]");
+        CommandResult mounts = docker("inspect", "-f",
+                "{{range .Mounts}}{{.Type}} {{.Source}} {{.Destination}} {{.Mode}} {{.RW}} {{.Propagation}}{{end}}",
+                PREFIX + "shown");
+        assertThat(mounts.stdout().trim()).isEqualTo("bind " + hostDir + " /data ro false rprivate");
     }
 
     @Test

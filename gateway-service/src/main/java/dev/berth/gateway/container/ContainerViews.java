@@ -9,6 +9,7 @@ import dev.berth.proto.v1.HealthConfig;
 import dev.berth.proto.v1.HostConfig;
 import dev.berth.proto.v1.Ulimit;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,7 +45,7 @@ public final class ContainerViews {
         out.put("ExecIDs", null);
         out.put("HostConfig", hostConfig(c));
         out.put("GraphDriver", Map.of("Name", "overlay2", "Data", Map.of()));
-        out.put("Mounts", List.of());
+        out.put("Mounts", mounts(c.getHostConfig()));
         out.put("Config", config(c));
         out.put("NetworkSettings", networkSettings(c));
         return out;
@@ -64,7 +65,7 @@ public final class ContainerViews {
         out.put("Status", ContainerStatusText.status(c.getState(), now));
         out.put("HostConfig", Map.of("NetworkMode", networkMode(c)));
         out.put("NetworkSettings", Map.of("Networks", Map.of()));
-        out.put("Mounts", List.of());
+        out.put("Mounts", mounts(c.getHostConfig()));
         return out;
     }
 
@@ -101,9 +102,32 @@ public final class ContainerViews {
                 "MaximumRetryCount", policy.getMaximumRetryCount());
     }
 
+    /**
+     * Docker's Mounts entries for the binds. The node checked each spec at create, so a split on ':'
+     * is enough here: SOURCE:DESTINATION[:MODE], MODE a list of ro|rw and one propagation.
+     */
+    static List<Map<String, Object>> mounts(HostConfig host) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (String bind : host.getBindsList()) {
+            String[] parts = bind.split(":", 3);
+            String mode = parts.length == 3 ? parts[2] : "";
+            List<String> modes = List.of(mode.split(","));
+            Map<String, Object> mount = new LinkedHashMap<>();
+            mount.put("Type", "bind");
+            mount.put("Source", Path.of(parts[0]).normalize().toString());
+            mount.put("Destination", Path.of(parts[1]).normalize().toString());
+            mount.put("Mode", mode);
+            mount.put("RW", !modes.contains("ro"));
+            mount.put("Propagation", modes.stream().filter(m -> !m.isEmpty() && !m.equals("ro") && !m.equals("rw"))
+                    .findFirst().orElse("rprivate"));
+            out.add(mount);
+        }
+        return out;
+    }
+
     private static Map<String, Object> hostConfig(Container c) {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("Binds", null);
+        out.put("Binds", c.getHostConfig().getBindsCount() > 0 ? c.getHostConfig().getBindsList() : null);
         out.put("NetworkMode", networkMode(c));
         out.put("PortBindings", Map.of());
         out.put("RestartPolicy", restartPolicy(c.getHostConfig().getRestartPolicy()));
@@ -136,7 +160,6 @@ public final class ContainerViews {
         if (c.getHostConfig().getTmpfsCount() > 0) {
             out.put("Tmpfs", c.getHostConfig().getTmpfsMap());
         }
-        out.put("Binds", c.getHostConfig().getBindsCount() > 0 ? c.getHostConfig().getBindsList() : null);
         security(c.getHostConfig(), out);
         resources(c.getHostConfig(), out);
         if (c.getHostConfig().hasInit()) {
