@@ -40,6 +40,12 @@ public final class EngineApi {
                 .POST(HttpRequest.BodyPublishers.ofString(jsonBody)));
     }
 
+    public static HttpResponse<String> put(String path, String contentType, byte[] body) {
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", contentType)
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     public static HttpResponse<String> delete(String path) {
         return send(HttpRequest.newBuilder(uri(path)).DELETE());
     }

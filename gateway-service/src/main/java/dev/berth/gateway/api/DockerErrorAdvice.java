@@ -12,6 +12,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import tools.jackson.core.JacksonException;
 
 import java.util.Map;
@@ -57,6 +58,12 @@ public class DockerErrorAdvice {
         }
         String detail = e.getBody().getDetail();
         return error(status, detail == null ? status.toString() : detail);
+    }
+
+    /** A streaming client went away (docker cp ... - | head): nothing can be answered, nothing failed. */
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
+    void clientGone(AsyncRequestNotUsableException e) {
+        log.debug("client went away: {}", e.getMessage());
     }
 
     @ExceptionHandler(Exception.class)

@@ -1,6 +1,7 @@
 package dev.berth.gateway.backend;
 
 import dev.berth.proto.v1.NodeAgentGrpc;
+import dev.berth.proto.v1.NodeArchiveGrpc;
 import dev.berth.proto.v1.NodeDiskGrpc;
 import dev.berth.proto.v1.NodeExecGrpc;
 import dev.berth.proto.v1.NodeInfoGrpc;
@@ -47,6 +48,14 @@ public class NodeChannels {
 
     public NodeDiskGrpc.NodeDiskBlockingStub nodeDisk(String address) {
         return NodeDiskGrpc.newBlockingStub(channel(address));
+    }
+
+    public NodeArchiveGrpc.NodeArchiveStub nodeArchive(String address) {
+        return NodeArchiveGrpc.newStub(channel(address));
+    }
+
+    public NodeArchiveGrpc.NodeArchiveBlockingStub nodeArchiveBlocking(String address) {
+        return NodeArchiveGrpc.newBlockingStub(channel(address));
     }
 
     private ManagedChannel channel(String address) {

@@ -19,8 +19,9 @@ import io.grpc.stub.StreamObserver;
  * A client-streaming upload to image-service (import, load): a header message, then the request
  * body 64 KiB at a time, each sent only when gRPC's flow control says the stream is ready, so the
  * body is never held in memory. A refusal from the service stops the reading at once.
+ * Also used by {@code docker cp} (archive) for its uploads to a node.
  */
-final class StreamedUpload<Q, R> implements ClientResponseObserver<Q, R> {
+public final class StreamedUpload<Q, R> implements ClientResponseObserver<Q, R> {
 
     static final int CHUNK = 64 * 1024;
 
@@ -38,7 +39,7 @@ final class StreamedUpload<Q, R> implements ClientResponseObserver<Q, R> {
      * @param what  names the operation in the error of a call that ends without an answer
      * @throws dev.berth.gateway.api.DockerApiException with the service's refusal
      */
-    static <Q, R> R upload(Consumer<StreamObserver<R>> call, Q header, Function<ByteString, Q> chunk,
+    public static <Q, R> R upload(Consumer<StreamObserver<R>> call, Q header, Function<ByteString, Q> chunk,
             InputStream body, String what) throws IOException, InterruptedException {
         StreamedUpload<Q, R> upload = new StreamedUpload<>(what);
         call.accept(upload);
