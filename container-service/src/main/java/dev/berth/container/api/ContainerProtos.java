@@ -8,6 +8,7 @@ import dev.berth.container.store.ContainerRow;
 import dev.berth.container.store.ProtoJson;
 import dev.berth.container.store.Times;
 import dev.berth.proto.v1.Container;
+import dev.berth.proto.v1.NetworkState;
 import dev.berth.proto.v1.ContainerState;
 
 /** Rows to the {@code Container} message, with the node's address filled in. */
@@ -33,7 +34,7 @@ class ContainerProtos {
         if (row.finishedAt() != null) {
             state.setFinishedAt(Times.toProto(row.finishedAt()));
         }
-        return Container.newBuilder()
+        Container.Builder container = Container.newBuilder()
                 .setId(row.id())
                 .setName(row.name())
                 .setCreated(Times.toProto(row.createdAt()))
@@ -44,7 +45,11 @@ class ContainerProtos {
                 .setState(state)
                 .setRestartCount(row.restartCount())
                 .setNodeId(row.nodeId())
-                .setNodeAddress(nodes.address(row.nodeId()))
-                .build();
+                .setNodeAddress(nodes.address(row.nodeId()));
+        NetworkState network = ProtoJson.readNetwork(row.network());
+        if (network != null) {
+            container.setNetwork(network);
+        }
+        return container.build();
     }
 }

@@ -114,7 +114,7 @@ public class ContainerCreation {
         return new ContainerRow(ContainerIds.newId(), name, imageId, config.getImage(),
                 ProtoJson.write(config), ProtoJson.write(hostConfig),
                 State.CREATED.dockerName(), 0, 0, "", false, Times.now(), null, null, 0, nodeId, "{}", 0,
-                ContainerRow.NO_RUN, dev.berth.container.store.StopIntent.NONE, null);
+                ContainerRow.NO_RUN, dev.berth.container.store.StopIntent.NONE, "", null);
     }
 
     private static boolean isDuplicateKey(Throwable e) {

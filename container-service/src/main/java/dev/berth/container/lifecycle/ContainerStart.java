@@ -10,6 +10,7 @@ import dev.berth.common.error.BerthException;
 import dev.berth.container.lookup.ContainerLookup;
 import dev.berth.container.node.NodeRegistry;
 import dev.berth.container.store.ContainerRow;
+import dev.berth.container.store.ProtoJson;
 import dev.berth.container.store.Times;
 import dev.berth.proto.v1.NodeContainerRef;
 import dev.berth.proto.v1.NodeStartResponse;
@@ -64,11 +65,16 @@ public class ContainerStart {
             if (e.getStatus().getCode() == Status.Code.INVALID_ARGUMENT) {
                 throw refused(row, String.valueOf(e.getStatus().getDescription()));
             }
+            if (nodeAnswered(e.getStatus().getCode())) {
+                // The node could not start it (an unknown network, a host port taken): recorded as
+                // Docker records it, and an --rm container goes, so that `docker run --rm` ends.
+                failed(row, String.valueOf(e.getStatus().getDescription()));
+            }
             throw e;
         }
         OffsetDateTime startedAt = Times.fromProtoOrNow(started.getStartedAt());
         ContainerRow after = guard.apply(row.id(), () -> lookup.current(row.id())
-                .map(current -> recordStart(current, started.getPid(), startedAt, started.getRunId()))
+                .map(current -> recordStart(current, started.getPid(), startedAt, started.getRunId(), networkOf(started)))
                 .orElse(row));
         return new Result(after, false);
     }
@@ -100,21 +106,41 @@ public class ContainerStart {
                 return PolicyStart.REFUSED;
             }
             store.update(row.withRestarted(started.getPid(), Times.fromProtoOrNow(started.getStartedAt()),
-                    started.getRunId()), "start", Map.of("pid", Integer.toString(started.getPid())));
+                    started.getRunId(), networkOf(started)), "start", Map.of("pid", Integer.toString(started.getPid())));
             return PolicyStart.STARTED;
         });
     }
 
-    private ContainerRow recordStart(ContainerRow current, int pid, OffsetDateTime startedAt, long runId) {
+    /** The run's network as stored: empty when it has none (the host's network, none). */
+    static String networkOf(NodeStartResponse started) {
+        return started.hasNetwork() ? ProtoJson.write(started.getNetwork()) : "";
+    }
+
+    private ContainerRow recordStart(ContainerRow current, int pid, OffsetDateTime startedAt, long runId,
+            String network) {
         State state = State.of(current.status());
         if (current.exitedRunId() >= runId) {
             return store.update(current.withStartTime(startedAt), "start", Map.of("pid", Integer.toString(pid)));
         }
         if (state == State.CREATED || state == State.EXITED) {
-            return store.update(current.withStarted(State.RUNNING.dockerName(), pid, startedAt, runId), "start",
+            return store.update(current.withStarted(State.RUNNING.dockerName(), pid, startedAt, runId, network), "start",
                     Map.of("pid", Integer.toString(pid)));
         }
         return current;
+    }
+
+    /** Whether the node itself answered (the start failed there), not a call that may not have reached it. */
+    static boolean nodeAnswered(Status.Code code) {
+        return code != Status.Code.UNAVAILABLE && code != Status.Code.DEADLINE_EXCEEDED
+                && code != Status.Code.CANCELLED && code != Status.Code.UNKNOWN;
+    }
+
+    private void failed(ContainerRow row, String message) {
+        guard.run(row.id(), () -> lookup.current(row.id()).ifPresent(current -> store.update(
+                current.withStartError(StartFailure.exitCode(message), message), "start-failed", Map.of("error", message))));
+        if (ExitRecorder.autoRemove(row)) {
+            removal.autoRemove(row.id());
+        }
     }
 
     private BerthException refused(ContainerRow row, String runcText) {

@@ -105,7 +105,7 @@ public class NodeEventHandler {
             guard.run(id, () -> containers.findById(id)
                     .filter(row -> State.of(row.status()) == State.CREATED)
                     .ifPresent(row -> store.update(row.withStarted(State.RUNNING.dockerName(), event.getPid(),
-                            Times.fromProtoOrNow(event.getTime()), event.getRunId()), "start",
+                            Times.fromProtoOrNow(event.getTime()), event.getRunId(), row.network()), "start",
                             Map.of("reconciled", "true"))));
         }
     }

@@ -7,6 +7,7 @@ import com.google.protobuf.util.JsonFormat;
 import dev.berth.proto.v1.ContainerConfig;
 import dev.berth.proto.v1.ContainerFiles;
 import dev.berth.proto.v1.HostConfig;
+import dev.berth.proto.v1.NetworkState;
 
 /** Configs are stored as proto JSON so the columns stay readable and portable. */
 public final class ProtoJson {
@@ -33,6 +34,16 @@ public final class ProtoJson {
 
     public static ContainerFiles readFiles(String json) {
         ContainerFiles.Builder builder = ContainerFiles.newBuilder();
+        merge(json, builder);
+        return builder.build();
+    }
+
+    /** Null for none (an empty column). */
+    public static NetworkState readNetwork(String json) {
+        if (json == null || json.isEmpty()) {
+            return null;
+        }
+        NetworkState.Builder builder = NetworkState.newBuilder();
         merge(json, builder);
         return builder.build();
     }

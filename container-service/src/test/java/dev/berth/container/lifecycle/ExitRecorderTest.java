@@ -15,7 +15,7 @@ class ExitRecorderTest {
 
     private static ContainerRow row(String status, long runId, long exitedRunId) {
         return new ContainerRow("c", "n", "sha256:x", "busybox", "{}", "{}", status, 0, 0, "", false, T.minusHours(1),
-                T, null, 0, "local", "{}", runId, exitedRunId, dev.berth.container.store.StopIntent.NONE, 1L);
+                T, null, 0, "local", "{}", runId, exitedRunId, dev.berth.container.store.StopIntent.NONE, "", 1L);
     }
 
     /** The times say nothing: only the run ids decide. */

@@ -25,7 +25,7 @@ class ContainerLookupTest {
 
     private static ContainerRow row(String id, String name) {
         return new ContainerRow(id, name, "sha256:x", "busybox", "{}", "{}", "created", 0, 0, "", false,
-                null, null, null, 0, "local", "{}", 0, ContainerRow.NO_RUN, dev.berth.container.store.StopIntent.NONE, 1L);
+                null, null, null, 0, "local", "{}", 0, ContainerRow.NO_RUN, dev.berth.container.store.StopIntent.NONE, "", 1L);
     }
 
     @Test

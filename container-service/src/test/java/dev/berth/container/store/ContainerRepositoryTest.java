@@ -32,7 +32,7 @@ class ContainerRepositoryTest {
     private static ContainerRow row(String id, String name, String status, OffsetDateTime created) {
         return new ContainerRow(id, name, "sha256:" + "a".repeat(64), "busybox", "{\"image\":\"busybox\"}",
                 "{\"autoRemove\":true}", status, 0, 0, "", false, created, null, null, 0, "local", "{}", 0,
-                ContainerRow.NO_RUN, StopIntent.NONE, null);
+                ContainerRow.NO_RUN, StopIntent.NONE, "", null);
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

@@ -47,7 +47,7 @@ public final class ContainerViews {
         out.put("GraphDriver", Map.of("Name", "overlay2", "Data", Map.of()));
         out.put("Mounts", mounts(c.getHostConfig()));
         out.put("Config", config(c));
-        out.put("NetworkSettings", networkSettings(c));
+        out.put("NetworkSettings", NetworkViews.settings(c));
         return out;
     }
 
@@ -59,12 +59,12 @@ public final class ContainerViews {
         out.put("ImageID", c.getImageId());
         out.put("Command", String.join(" ", command(c.getConfig())));
         out.put("Created", c.getCreated().getSeconds());
-        out.put("Ports", List.of());
+        out.put("Ports", NetworkViews.summaryPorts(c));
         out.put("Labels", c.getConfig().getLabelsMap());
         out.put("State", ContainerStatusText.state(c.getState().getStatus()));
         out.put("Status", ContainerStatusText.status(c.getState(), now));
         out.put("HostConfig", Map.of("NetworkMode", networkMode(c)));
-        out.put("NetworkSettings", Map.of("Networks", Map.of()));
+        out.put("NetworkSettings", NetworkViews.summarySettings(c));
         out.put("Mounts", mounts(c.getHostConfig()));
         return out;
     }
@@ -129,7 +129,7 @@ public final class ContainerViews {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("Binds", c.getHostConfig().getBindsCount() > 0 ? c.getHostConfig().getBindsList() : null);
         out.put("NetworkMode", networkMode(c));
-        out.put("PortBindings", Map.of());
+        out.put("PortBindings", NetworkViews.portBindings(c.getHostConfig()));
         out.put("RestartPolicy", restartPolicy(c.getHostConfig().getRestartPolicy()));
         out.put("AutoRemove", c.getHostConfig().getAutoRemove());
         // conmon writes the log, in the k8s-file format (Podman's name for it).
@@ -137,7 +137,7 @@ public final class ContainerViews {
         out.put("VolumeDriver", "");
         out.put("VolumesFrom", null);
         out.put("Privileged", c.getHostConfig().getPrivileged());
-        out.put("PublishAllPorts", false);
+        out.put("PublishAllPorts", c.getHostConfig().getPublishAllPorts());
         out.put("ReadonlyRootfs", c.getHostConfig().getReadonlyRootfs());
         out.put("Dns", List.of());
         out.put("DnsOptions", List.of());
@@ -290,29 +290,6 @@ public final class ContainerViews {
         if (k.hasHealthcheck()) {
             out.put("Healthcheck", healthcheck(k.getHealthcheck()));
         }
-        return out;
-    }
-
-    private static Map<String, Object> networkSettings(Container c) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("Bridge", "");
-        out.put("SandboxID", "");
-        out.put("SandboxKey", "");
-        out.put("HairpinMode", false);
-        out.put("LinkLocalIPv6Address", "");
-        out.put("LinkLocalIPv6PrefixLen", 0);
-        out.put("Ports", Map.of());
-        out.put("SecondaryIPAddresses", null);
-        out.put("SecondaryIPv6Addresses", null);
-        out.put("EndpointID", "");
-        out.put("Gateway", "");
-        out.put("GlobalIPv6Address", "");
-        out.put("GlobalIPv6PrefixLen", 0);
-        out.put("IPAddress", "");
-        out.put("IPPrefixLen", 0);
-        out.put("IPv6Gateway", "");
-        out.put("MacAddress", "");
-        out.put("Networks", Map.of());
         return out;
     }
 

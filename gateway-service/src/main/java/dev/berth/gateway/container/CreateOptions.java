@@ -28,6 +28,7 @@ final class CreateOptions {
             "CpusetCpus", "CpusetMems", "PidsLimit", "BlkioWeight",
             "RestartPolicy",
             "Init", "Ulimits", "Sysctls", "ShmSize", "ReadonlyRootfs", "Tmpfs", "GroupAdd", "Binds",
+            "PortBindings", "PublishAllPorts",
 
             "Privileged", "CapAdd", "CapDrop", "SecurityOpt", "Devices", "MaskedPaths", "ReadonlyPaths");
 

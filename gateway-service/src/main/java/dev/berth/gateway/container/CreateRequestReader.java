@@ -96,6 +96,7 @@ final class CreateRequestReader {
             out.setPidsLimit(int64(host, "PidsLimit"));
         }
         SecurityReader.read(host, out);
+        PortBindingsReader.read(host, out);
         return out.build();
     }
 

@@ -27,6 +27,7 @@ import dev.berth.proto.v1.NodeCreateResponse;
 import dev.berth.proto.v1.NodeExit;
 import dev.berth.proto.v1.NodeKillRequest;
 import dev.berth.proto.v1.NodeRemoveRequest;
+import dev.berth.proto.v1.NetworkState;
 import dev.berth.proto.v1.NodeStartResponse;
 import dev.berth.proto.v1.NodeStopRequest;
 import dev.berth.proto.v1.ReadLogsRequest;
@@ -96,9 +97,17 @@ class NodeAgentGrpcService extends NodeAgentGrpc.NodeAgentImplBase {
 
     @Override
     public void startContainer(NodeContainerRef request, StreamObserver<NodeStartResponse> responses) {
-        reply(supervisor.submit(() -> tasks.start(request.getContainerId())), responses, state ->
-                NodeStartResponse.newBuilder().setPid(state.pid()).setRunId(state.runId())
-                        .setStartedAt(ProtoTimes.timestamp(Instant.parse(state.startedAt()))).build());
+        reply(supervisor.submit(() -> started(tasks.start(request.getContainerId()))), responses, response -> response);
+    }
+
+    private NodeStartResponse started(ContainerState state) {
+        NodeStartResponse.Builder out = NodeStartResponse.newBuilder().setPid(state.pid()).setRunId(state.runId())
+                .setStartedAt(ProtoTimes.timestamp(Instant.parse(state.startedAt())));
+        NetworkState network = tasks.network(state.id());
+        if (network != null) {
+            out.setNetwork(network);
+        }
+        return out.build();
     }
 
     @Override

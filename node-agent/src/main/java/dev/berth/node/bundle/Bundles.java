@@ -3,12 +3,16 @@ package dev.berth.node.bundle;
 import dev.berth.node.config.NodeProperties;
 import dev.berth.node.nativ.Mounts;
 import dev.berth.node.nativ.Trees;
+import dev.berth.node.network.NetNamespaces;
+import dev.berth.node.network.NetworkMode;
+import dev.berth.node.ports.PortSpecs;
 import dev.berth.node.spec.HostLimits;
 import dev.berth.node.spec.OciSpec;
 import dev.berth.node.spec.OciSpecFactory;
 import dev.berth.node.spec.UserResolver;
 import dev.berth.node.state.Container;
 import dev.berth.proto.v1.HealthConfig;
+import dev.berth.proto.v1.HostConfig;
 import dev.berth.proto.v1.NodeCreateRequest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,18 +39,23 @@ public class Bundles {
     private static final String GROUP_ADD_FILE = "group-add";
     /** The container's HealthConfig (protobuf), for the node's healthchecks. */
     private static final String HEALTHCHECK_FILE = "healthcheck.pb";
+    /** Its network mode and the ports each run publishes (a HostConfig with only those), for starts. */
+    private static final String NETWORK_FILE = "network-request.pb";
 
     private final OciSpecFactory specFactory = new OciSpecFactory();
     private final Path initBinary;
+    private final NetNamespaces namespaces;
     private final JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private static final Logger log = LoggerFactory.getLogger(Bundles.class);
 
-    public Bundles(NodeProperties properties) {
+    public Bundles(NodeProperties properties, NetNamespaces namespaces) {
         this.initBinary = properties.initPath();
+        this.namespaces = namespaces;
     }
 
     public void build(Container container, NodeCreateRequest request, List<Path> layersBottomFirst) throws IOException {
+        HostConfig network = networkRequest(request);
         Path bundle = container.bundle();
         Path upper = bundle.resolve("upper");
         Path work = bundle.resolve("work");
@@ -66,6 +75,7 @@ public class Bundles {
         Path resolvConf = write(container.resolvConfFile(), hostResolvConf());
 
         Files.write(bundle.resolve(GROUP_ADD_FILE), request.getHostConfig().getGroupAddList());
+        Files.write(bundle.resolve(NETWORK_FILE), network.toByteArray());
         if (request.getConfig().hasHealthcheck()) {
             Files.write(bundle.resolve(HEALTHCHECK_FILE), request.getConfig().getHealthcheck().toByteArray());
         }
@@ -74,8 +84,52 @@ public class Bundles {
         HostLimits.Limit nofile = HostLimits.openFiles();
         OciSpec spec = specFactory.build(new OciSpecFactory.Inputs(container.id(), request.getConfig(),
                 request.getHostConfig(), container.rootfs(), hostnameFile, hostsFile, resolvConf, user,
-                nofile.soft(), nofile.hard(), initBinary));
+                nofile.soft(), nofile.hard(), initBinary,
+                NetworkMode.isBridge(network.getNetworkMode()) ? namespaces.pathOf(container.id()) : null));
         Files.write(bundle.resolve("config.json"), json.writeValueAsBytes(spec));
+    }
+
+    /**
+     * The network mode and the ports to publish: -p's bindings, and with -P every exposed port. An
+     * unknown network is refused at start, as Docker does; the host's network publishes nothing
+     * (Docker discards the ports there).
+     */
+    static HostConfig networkRequest(NodeCreateRequest request) {
+        HostConfig host = request.getHostConfig();
+        HostConfig.Builder out = HostConfig.newBuilder().setNetworkMode(host.getNetworkMode());
+        if (NetworkMode.isBridge(host.getNetworkMode())) {
+            out.addAllPortBindings(PortSpecs.effective(host.getPortBindingsList(), host.getPublishAllPorts(),
+                    request.getConfig().getExposedPortsList()));
+        }
+        return out.build();
+    }
+
+    /** What {@link #networkRequest} kept; the default network without ports for an older bundle. */
+    public static HostConfig networkRequest(Container container) {
+        Path file = container.bundle().resolve(NETWORK_FILE);
+        try {
+            return Files.exists(file) ? HostConfig.parseFrom(Files.readAllBytes(file)) : HostConfig.getDefaultInstance();
+        } catch (IOException e) {
+            log.warn("cannot read the network request of {}: {}", container.id(), e.getMessage());
+            return HostConfig.getDefaultInstance();
+        }
+    }
+
+    /**
+     * The container's own line of /etc/hosts (the last one) names its address on the network, as
+     * Docker writes it; 127.0.0.1 without one.
+     */
+    public void writeOwnAddress(Container container, String address) throws IOException {
+        Path hosts = container.hostsFile();
+        List<String> lines = new ArrayList<>(Files.readAllLines(hosts));
+        if (lines.isEmpty()) {
+            return;
+        }
+        String own = lines.get(lines.size() - 1);
+        int tab = own.indexOf('\t');
+        lines.set(lines.size() - 1, address + own.substring(tab < 0 ? own.length() : tab));
+        // in place, not by rename: the container's bind mount holds the file's inode
+        Files.write(hosts, lines);
     }
 
     /** The container's GroupAdd as {@link #build} kept it; none for a bundle from before it was kept. */
@@ -124,6 +178,14 @@ public class Bundles {
         Files.deleteIfExists(container.exitDir().resolve(container.id()));
         for (String stale : List.of("pidfile", "attach", "ctl", "winsz")) {
             Files.deleteIfExists(container.bundle().resolve(stale));
+        }
+    }
+
+    /** Mounts the rootfs again if it is not (after a host reboot): `docker cp` reaches stopped containers too. */
+    public void ensureMounted(Container container) throws IOException {
+        if (!Mounts.isMountPoint(container.rootfs())) {
+            List<Path> layers = Files.readAllLines(container.bundle().resolve(LAYERS_FILE)).stream().map(Path::of).toList();
+            mount(container, layers, container.bundle().resolve("upper"), container.bundle().resolve("work"));
         }
     }
 

@@ -4,16 +4,19 @@ import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Runs an external program directly (never through a shell) with a deadline that fires even while
  * the program keeps writing: its output is read on a thread of its own while this one waits, and
- * a program still running at the deadline is killed. Stdin is /dev/null; stderr joins stdout.
+ * a program still running at the deadline is killed. Stdin is /dev/null and stderr joins stdout,
+ * unless an input is given.
  */
 public final class ExternalCommand {
 
@@ -33,16 +36,34 @@ public final class ExternalCommand {
     private final Duration timeout;
     private final Path outputFile;
     private final Path directory;
+    private final byte[] input;
+    private final Map<String, String> environment;
 
-    private ExternalCommand(List<String> argv, Duration timeout, Path outputFile, Path directory) {
+    private ExternalCommand(List<String> argv, Duration timeout, Path outputFile, Path directory, byte[] input,
+                            Map<String, String> environment) {
         this.argv = List.copyOf(argv);
         this.timeout = timeout;
         this.outputFile = outputFile;
         this.directory = directory;
+        this.input = input;
+        this.environment = Map.copyOf(environment);
     }
 
     public static ExternalCommand of(Duration timeout, List<String> argv) {
-        return new ExternalCommand(argv, timeout, null, null);
+        return new ExternalCommand(argv, timeout, null, null, null, Map.of());
+    }
+
+    /**
+     * The program reads {@code bytes} on its stdin, and its stderr is dropped so that stdout is
+     * exactly what it answered (CNI plugins: the config in, the result JSON out).
+     */
+    public ExternalCommand withInput(byte[] bytes) {
+        return new ExternalCommand(argv, timeout, outputFile, directory, bytes.clone(), environment);
+    }
+
+    /** Variables added to this process's environment for the program. */
+    public ExternalCommand withEnvironment(Map<String, String> variables) {
+        return new ExternalCommand(argv, timeout, outputFile, directory, input, variables);
     }
 
     /**
@@ -50,18 +71,22 @@ public final class ExternalCommand {
      * daemon behind holding its stdout (conmon), a pipe would never reach its end.
      */
     public ExternalCommand appendingOutputTo(Path file) {
-        return new ExternalCommand(argv, timeout, file, directory);
+        return new ExternalCommand(argv, timeout, file, directory, input, environment);
     }
 
     /** Runs in {@code dir} instead of this process's working directory (files a program leaves in its own). */
     public ExternalCommand inDirectory(Path dir) {
-        return new ExternalCommand(argv, timeout, outputFile, dir);
+        return new ExternalCommand(argv, timeout, outputFile, dir, input, environment);
     }
 
     public Result run() {
-        ProcessBuilder builder = new ProcessBuilder(argv)
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(argv);
+        if (input == null) {
+            builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).redirectErrorStream(true);
+        } else {
+            builder.redirectError(ProcessBuilder.Redirect.DISCARD);
+        }
+        builder.environment().putAll(environment);
         if (directory != null) {
             builder.directory(directory.toFile());
         }
@@ -77,6 +102,13 @@ public final class ExternalCommand {
         OutputCollector output = new OutputCollector(process.getInputStream());
         if (outputFile == null) {
             output.start();
+        }
+        if (input != null) {
+            try (OutputStream stdin = process.getOutputStream()) {
+                stdin.write(input);
+            } catch (IOException e) {
+                // the program exited without reading all of it: its exit code tells
+            }
         }
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

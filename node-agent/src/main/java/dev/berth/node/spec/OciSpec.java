@@ -69,7 +69,9 @@ public record OciSpec(String ociVersion, Process process, Root root, String host
     public record SyscallArg(int index, long value, long valueTwo, String op) {
     }
 
-    public record Namespace(String type) {
+    /** {@code path}: join that namespace (a network namespace the node made); null: a new one. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Namespace(String type, String path) {
     }
 
     /** cgroup settings; a null part leaves that controller as runc creates it (no limit). */

@@ -27,13 +27,14 @@ public final class OciSpecFactory {
     /** Everything the spec depends on besides the request; {@code initBinary} is the node's tini (--init). */
     public record Inputs(String containerId, ContainerConfig config, HostConfig hostConfig, Path rootfs,
                          Path hostnameFile, Path hostsFile, Path resolvConfFile,
-                         UserResolver.ResolvedUser user, long nofileSoft, long nofileHard, Path initBinary) {
+                         UserResolver.ResolvedUser user, long nofileSoft, long nofileHard, Path initBinary,
+                         Path networkNamespace) {
 
         public Inputs(String containerId, ContainerConfig config, HostConfig hostConfig, Path rootfs,
                       Path hostnameFile, Path hostsFile, Path resolvConfFile,
                       UserResolver.ResolvedUser user, long nofileSoft, long nofileHard) {
             this(containerId, config, hostConfig, rootfs, hostnameFile, hostsFile, resolvConfFile, user,
-                    nofileSoft, nofileHard, null);
+                    nofileSoft, nofileHard, null, null);
         }
     }
 
@@ -95,7 +96,7 @@ public final class OciSpecFactory {
                 etcFiles(in),
                 TmpfsMounts.of(host),
                 BindMounts.of(host),
-                namespaces(usesHostNetwork(host)),
+                namespaces(usesHostNetwork(host), in.networkNamespace()),
                 Sysctls.of(host),
                 cgroup(in.containerId()),
                 CgroupResources.of(host),
@@ -165,14 +166,17 @@ public final class OciSpecFactory {
                 readonly ? List.of("rbind", "rprivate", "ro") : List.of("rbind", "rprivate"));
     }
 
-    static SpecOption namespaces(boolean hostNetwork) {
+    /**
+     * {@code networkNamespace}: the namespace the node made and wired to a network (CNI), joined
+     * by path; null with --network none: a fresh one, whose loopback runc brings up.
+     */
+    static SpecOption namespaces(boolean hostNetwork, Path networkNamespace) {
         return spec -> {
             for (String type : List.of("pid", "ipc", "uts", "mount")) {
                 spec.namespace(type);
             }
             if (!hostNetwork) {
-                // A fresh network namespace: runc brings its loopback up.
-                spec.namespace("network");
+                spec.namespace("network", networkNamespace == null ? null : networkNamespace.toString());
             }
         };
     }

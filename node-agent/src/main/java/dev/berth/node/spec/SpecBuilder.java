@@ -105,9 +105,13 @@ public final class SpecBuilder {
     }
 
     public SpecBuilder namespace(String type) {
-        if (namespaces.stream().noneMatch(n -> n.type().equals(type))) {
-            namespaces.add(new OciSpec.Namespace(type));
-        }
+        return namespace(type, null);
+    }
+
+    /** A namespace to join at {@code path} (null: a new one); one of the same type is replaced. */
+    public SpecBuilder namespace(String type, String path) {
+        namespaces.removeIf(n -> n.type().equals(type));
+        namespaces.add(new OciSpec.Namespace(type, path));
         return this;
     }
 

@@ -4,6 +4,7 @@ import dev.berth.common.error.BerthException;
 import dev.berth.node.bundle.Bundles;
 import dev.berth.node.command.ExternalCommand;
 import dev.berth.node.executor.ConmonRuntime;
+import dev.berth.node.network.RunNetworking;
 import dev.berth.node.snapshot.SnapshotStore;
 import dev.berth.node.spec.ConfigRules;
 import dev.berth.node.spec.OciSpecFactory;
@@ -21,6 +22,7 @@ import dev.berth.node.resources.CgroupHost;
 import dev.berth.node.resources.ResourceRules;
 import dev.berth.node.resources.ResourceUpdate;
 import dev.berth.proto.v1.HostConfig;
+import dev.berth.proto.v1.NetworkState;
 import dev.berth.proto.v1.NodeCreateRequest;
 import dev.berth.proto.v1.NodeEventType;
 import java.io.IOException;
@@ -59,11 +61,13 @@ public class TaskService {
     private final EventBus events;
     private final Supervisor supervisor;
     private final ExecStore execs;
+    private final RunNetworking networking;
     private final ResourceRules resourceRules = new ResourceRules(CgroupHost.read());
 
     TaskService(ContainerStore store, SnapshotStore snapshots, Bundles bundles, ConmonRuntime runtime,
-                EventBus events, Supervisor supervisor, ExecStore execs) {
+                EventBus events, Supervisor supervisor, ExecStore execs, RunNetworking networking) {
         this.execs = execs;
+        this.networking = networking;
         this.store = store;
         this.snapshots = snapshots;
         this.bundles = bundles;
@@ -124,14 +128,19 @@ public class TaskService {
             }
             // The process exists before conmon does: the monitor may see its exit file before we
             // return, and its exit task then waits for this lock.
+            networking.connect(container);
             long runId = container.state().nextRunId();
             container.newRun(runId);
             ConmonRuntime.Started started;
             try {
                 started = runtime.startMain(container);
             } catch (InterruptedException e) {
+                networking.disconnect(container);
                 Thread.currentThread().interrupt();
                 throw BerthException.internal("interrupted", e);
+            } catch (RuntimeException e) {
+                networking.disconnect(container);
+                throw e;
             }
             ContainerState running = container.state().running(runId, started.pid(), started.conmonPid(), Instant.now());
             store.update(container, running);
@@ -207,6 +216,12 @@ public class TaskService {
                 || Signals.parse(stopSignal, Signals.SIGTERM) == signal;
     }
 
+    /** The network of the container's current run; null when it is on none or the host's, or not running. */
+    public NetworkState network(String id) {
+        Container container = store.get(id);
+        return container.state().isRunning() ? networking.current(container) : null;
+    }
+
     /** Whether the container's cgroup is frozen (`docker pause`). */
     public boolean isPaused(String id) {
         store.get(id);
@@ -224,6 +239,8 @@ public class TaskService {
             }
             ContainerState state = container.state().exited(notBeforeStart(container, exit));
             store.update(container, state);
+            // Off the network before the exit is told: a stop answered has freed its ports.
+            networking.disconnect(container);
             process.exit().complete(exit);
             events.publish(NodeEventType.NODE_EVENT_TYPE_EXITED, state);
             // The overlay mount and upper dir stay: logs and a restart still need them until remove.
@@ -288,6 +305,7 @@ public class TaskService {
         if (forceRuntimeDelete) {
             runtime.forceDelete(container.id());
         }
+        networking.disconnect(container);
         store.forget(container.id());
         // Its execs go with it, as in Docker (their directories are in the container's run dir).
         execs.forgetContainer(container.id());
@@ -349,6 +367,7 @@ public class TaskService {
     public void adopt(Container container) {
         locked(container, () -> {
             runtime.reattach(container);
+            networking.restore(container);
             return null;
         });
     }

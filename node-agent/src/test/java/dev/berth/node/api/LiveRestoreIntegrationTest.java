@@ -116,6 +116,8 @@ class LiveRestoreIntegrationTest {
         agent = new SpringApplicationBuilder(NodeAgentApplication.class).run(
                 "--berth.node.root=" + data.resolve("root"),
                 "--berth.node.run-root=" + data.resolve("run"),
+                "--berth.node.network.bridge-name=berth-it1",
+                "--berth.node.network.pools=10.233.0.0/16,10.235.0.0/16",
                 "--berth.node.image-service-address=127.0.0.1:" + imagePort,
                 "--spring.grpc.server.port=" + port,
                 "--server.port=0");

@@ -16,6 +16,7 @@ import dev.berth.proto.v1.LogEntry;
 import dev.berth.proto.v1.NodeAgentGrpc;
 import dev.berth.proto.v1.NodeContainerRef;
 import dev.berth.proto.v1.NodeCreateRequest;
+import dev.berth.proto.v1.NodeStartResponse;
 import dev.berth.proto.v1.NodeEvent;
 import dev.berth.proto.v1.NodeEventType;
 import dev.berth.proto.v1.NodeExit;
@@ -92,6 +93,9 @@ class NodeAgentIntegrationTest {
         registry.add("berth.node.root", () -> DATA.resolve("root").toString());
         registry.add("berth.node.run-root", () -> DATA.resolve("run").toString());
         registry.add("berth.node.image-service-address", () -> "127.0.0.1:" + IMAGE_PORT);
+        // A bridge of its own: the host's berth0 may belong to running services with another data root.
+        registry.add("berth.node.network.bridge-name", () -> "berth-it0");
+        registry.add("berth.node.network.pools", () -> "10.232.0.0/16,10.234.0.0/16");
         registry.add("spring.grpc.server.port", () -> AGENT_PORT);
     }
 
@@ -303,13 +307,29 @@ class NodeAgentIntegrationTest {
     }
 
     @Test
-    void defaultNetwork_hasOnlyLoopbackUp_andHostnameIsShortId() throws Exception {
+    void defaultNetwork_hasItsBridgeInterfaceAndLoopbackUp_andHostnameIsShortId() throws Exception {
         String id = create(config("sh", "-c", "ls /sys/class/net; cat /sys/class/net/lo/operstate; hostname; cat /etc/hostname"));
         Attachment attachment = attach(id, false);
-        agent.startContainer(ref(id));
+        NodeStartResponse started = agent.startContainer(ref(id));
         attachment.awaitEnd();
         String shortId = id.substring(0, 12);
-        assertThat(attachment.stdout()).isEqualTo("lo\nunknown\n" + shortId + "\n" + shortId + "\n");
+        assertThat(attachment.stdout()).isEqualTo("eth0\nlo\nunknown\n" + shortId + "\n" + shortId + "\n");
+        assertThat(started.getNetwork().getIpAddress()).startsWith("10.23");
+        assertThat(started.getNetwork().getGateway()).endsWith(".0.1");
+    }
+
+    @Test
+    void networkNone_hasOnlyLoopbackUp() throws Exception {
+        String id = randomId();
+        agent.createContainer(NodeCreateRequest.newBuilder().setContainerId(id).setImageId(IMAGE_ID)
+                .setConfig(config("ls", "/sys/class/net"))
+                .setHostConfig(HostConfig.newBuilder().setNetworkMode("none")).build());
+        CREATED.add(id);
+        Attachment attachment = attach(id, false);
+        NodeStartResponse started = agent.startContainer(ref(id));
+        attachment.awaitEnd();
+        assertThat(attachment.stdout()).isEqualTo("lo\n");
+        assertThat(started.hasNetwork()).isFalse();
     }
 
     @Test

@@ -80,6 +80,16 @@ class OciSpecFactoryTest {
     }
 
     @Test
+    void build_joinsTheNetworkNamespaceTheNodeMade() {
+        OciSpecFactory.Inputs in = new OciSpecFactory.Inputs(ID, ContainerConfig.newBuilder().addCmd("true").build(),
+                HostConfig.getDefaultInstance(), Path.of("/b/rootfs"), Path.of("/b/hostname"), Path.of("/b/hosts"),
+                Path.of("/b/resolv.conf"), new UserResolver.ResolvedUser(0, 0), 1024, 20000, null, Path.of("/run/netns/x"));
+
+        assertThat(new OciSpecFactory().build(in).linux().namespaces())
+                .contains(new OciSpec.Namespace("network", "/run/netns/x"));
+    }
+
+    @Test
     void build_linuxDefaults() {
         OciSpec.Linux linux = build(ContainerConfig.newBuilder().addCmd("true").build(), "").linux();
         assertThat(linux.cgroupsPath()).isEqualTo("/berth/" + ID);
@@ -174,7 +184,7 @@ class OciSpecFactoryTest {
             ContainerConfig config = ContainerConfig.newBuilder().addEntrypoint("/bin/sh").addCmd("-c").addCmd("x").build();
             OciSpecFactory.Inputs in = new OciSpecFactory.Inputs(ID, config, HostConfig.newBuilder().setInit(true).build(),
                     Path.of("/b/rootfs"), Path.of("/b/hostname"), Path.of("/b/hosts"), Path.of("/b/resolv.conf"),
-                    new UserResolver.ResolvedUser(0, 0), 1024, 20000, tini);
+                    new UserResolver.ResolvedUser(0, 0), 1024, 20000, tini, null);
 
             OciSpec spec = new OciSpecFactory().build(in);
 

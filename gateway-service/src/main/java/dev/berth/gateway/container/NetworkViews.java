@@ -1,0 +1,158 @@
+package dev.berth.gateway.container;
+
+import dev.berth.proto.v1.Container;
+import dev.berth.proto.v1.ContainerStatus;
+import dev.berth.proto.v1.HostConfig;
+import dev.berth.proto.v1.NetworkState;
+import dev.berth.proto.v1.PortBinding;
+import dev.berth.proto.v1.PublishedPort;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Docker's shapes of a container's network: inspect's NetworkSettings and HostConfig.PortBindings,
+ * and the list's Ports and NetworkSettings. Addresses and ports are there only while the container
+ * runs on a network, as in Docker; the network's entry stays with empty fields when it stops.
+ */
+final class NetworkViews {
+
+    private NetworkViews() {
+    }
+
+    static Map<String, Object> settings(Container c) {
+        NetworkState n = running(c) ? c.getNetwork() : NetworkState.getDefaultInstance();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("Bridge", "");
+        out.put("SandboxID", n.getSandboxKey().isEmpty() ? "" : c.getId());
+        out.put("SandboxKey", n.getSandboxKey());
+        out.put("HairpinMode", false);
+        out.put("LinkLocalIPv6Address", "");
+        out.put("LinkLocalIPv6PrefixLen", 0);
+        out.put("Ports", running(c) ? ports(c) : Map.of());
+        out.put("SecondaryIPAddresses", null);
+        out.put("SecondaryIPv6Addresses", null);
+        out.put("EndpointID", n.getEndpointId());
+        out.put("Gateway", n.getGateway());
+        out.put("GlobalIPv6Address", "");
+        out.put("GlobalIPv6PrefixLen", 0);
+        out.put("IPAddress", n.getIpAddress());
+        out.put("IPPrefixLen", n.getIpPrefixLen());
+        out.put("IPv6Gateway", "");
+        out.put("MacAddress", n.getMacAddress());
+        out.put("Networks", networks(c, n));
+        return out;
+    }
+
+    /** The list's NetworkSettings: only Networks. */
+    static Map<String, Object> summarySettings(Container c) {
+        NetworkState n = running(c) ? c.getNetwork() : NetworkState.getDefaultInstance();
+        return Map.of("Networks", networks(c, n));
+    }
+
+    private static Map<String, Object> networks(Container c, NetworkState n) {
+        String name = networkName(c.getHostConfig());
+        if (name == null) {
+            return Map.of();
+        }
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("IPAMConfig", null);
+        entry.put("Links", null);
+        entry.put("Aliases", null);
+        entry.put("NetworkID", n.getNetworkId());
+        entry.put("EndpointID", n.getEndpointId());
+        entry.put("Gateway", n.getGateway());
+        entry.put("IPAddress", n.getIpAddress());
+        entry.put("IPPrefixLen", n.getIpPrefixLen());
+        entry.put("IPv6Gateway", "");
+        entry.put("GlobalIPv6Address", "");
+        entry.put("GlobalIPv6PrefixLen", 0);
+        entry.put("MacAddress", n.getMacAddress());
+        entry.put("DriverOpts", null);
+        return Map.of(name, entry);
+    }
+
+    /** "bridge", "host" or "none", as Docker names a container's network; null for none known. */
+    static String networkName(HostConfig host) {
+        String mode = host.getNetworkMode();
+        if (mode.isEmpty() || mode.equals("default") || mode.equals("bridge")) {
+            return "bridge";
+        }
+        return mode.equals("host") || mode.equals("none") ? mode : null;
+    }
+
+    /** {"8080/tcp": [{"HostIp", "HostPort"}], "53/udp": null}: every exposed port, published or not. */
+    private static Map<String, Object> ports(Container c) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (!"bridge".equals(networkName(c.getHostConfig()))) {
+            return out;
+        }
+        for (String exposed : c.getConfig().getExposedPortsList()) {
+            out.put(withProtocol(exposed), null);
+        }
+        for (PublishedPort p : c.getNetwork().getPortsList()) {
+            String key = p.getContainerPort() + "/" + p.getProtocol();
+            Object bindings = out.get(key);
+            List<Map<String, String>> list = bindings == null ? new ArrayList<>() : castList(bindings);
+            list.add(Map.of("HostIp", p.getHostIp(), "HostPort", Integer.toString(p.getHostPort())));
+            out.put(key, list);
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, String>> castList(Object value) {
+        return (List<Map<String, String>>) value;
+    }
+
+    /** The list's Ports: published ones with their host side, exposed ones alone; none unless running. */
+    static List<Map<String, Object>> summaryPorts(Container c) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        if (!running(c) || !"bridge".equals(networkName(c.getHostConfig()))) {
+            return out;
+        }
+        List<String> published = new ArrayList<>();
+        for (PublishedPort p : c.getNetwork().getPortsList()) {
+            Map<String, Object> port = new LinkedHashMap<>();
+            port.put("IP", p.getHostIp());
+            port.put("PrivatePort", p.getContainerPort());
+            port.put("PublicPort", p.getHostPort());
+            port.put("Type", p.getProtocol());
+            out.add(port);
+            published.add(p.getContainerPort() + "/" + p.getProtocol());
+        }
+        for (String exposed : c.getConfig().getExposedPortsList()) {
+            String key = withProtocol(exposed);
+            if (!published.contains(key)) {
+                int slash = key.indexOf('/');
+                Map<String, Object> port = new LinkedHashMap<>();
+                port.put("PrivatePort", Integer.parseInt(key.substring(0, slash)));
+                port.put("Type", key.substring(slash + 1));
+                out.add(port);
+            }
+        }
+        return out;
+    }
+
+    /** HostConfig.PortBindings as the client gave them. */
+    static Map<String, Object> portBindings(HostConfig host) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (PortBinding b : host.getPortBindingsList()) {
+            String key = withProtocol(b.getContainerPort());
+            List<Map<String, String>> list = out.containsKey(key) ? castList(out.get(key)) : new ArrayList<>();
+            list.add(Map.of("HostIp", b.getHostIp(), "HostPort", b.getHostPort()));
+            out.put(key, list);
+        }
+        return out;
+    }
+
+    private static boolean running(Container c) {
+        ContainerStatus s = c.getState().getStatus();
+        return c.hasNetwork() && (s == ContainerStatus.CONTAINER_STATUS_RUNNING || s == ContainerStatus.CONTAINER_STATUS_PAUSED);
+    }
+
+    private static String withProtocol(String port) {
+        return port.contains("/") ? port : port + "/tcp";
+    }
+}
