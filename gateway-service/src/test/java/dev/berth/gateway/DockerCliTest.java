@@ -58,7 +58,7 @@ class DockerCliTest extends GatewayTestBase {
         Run run = docker("info");
 
         assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(run.out()).contains("Server Version: 0.1.0-SNAPSHOT").contains("Storage Driver: overlay2")
+        assertThat(run.out()).contains("Server Version: 26.12.0-SNAPSHOT").contains("Storage Driver: overlay2")
                 .contains("Cgroup Driver: cgroupfs").contains("Cgroup Version: 1")
                 .contains("runc version: fake-commit");
         assertThat(run.err()).isEmpty();

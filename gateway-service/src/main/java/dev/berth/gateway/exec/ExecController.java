@@ -62,19 +62,6 @@ class ExecController {
         return ResponseEntity.ok().build();
     }
 
-    /** Without an upgrade only a detached start makes sense: there is no connection for the stream. */
-    @PostMapping(path = "/exec/{id}/start", headers = "!Upgrade")
-    ResponseEntity<Void> startDetached(@PathVariable String id, @RequestBody(required = false) JsonNode body) {
-        if (body == null || !body.path("Detach").asBoolean(false)) {
-            throw DockerApiException.badRequest("an attached exec start needs an upgraded connection (Upgrade: tcp)");
-        }
-        ExecRoute route = routes.find(id);
-        events.started(route);
-        nodes.nodeExec(route.getNodeAddress()).startExecDetached(ref(id));
-        events.watchDetached(route);
-        return ResponseEntity.ok().build();
-    }
-
     private NodeExecGrpc.NodeExecBlockingStub node(String execId) {
         return nodes.nodeExec(routes.find(execId).getNodeAddress());
     }

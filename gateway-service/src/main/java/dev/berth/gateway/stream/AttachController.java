@@ -142,23 +142,4 @@ class AttachController {
     /** What the client asked to attach to. */
     private record AttachOptions(boolean stream, boolean stdin, boolean stdout, boolean stderr, boolean logs) {
     }
-
-    /** The response body of a plain (not upgraded) attach, flushed after every chunk. */
-    private record ResponseSocket(java.io.OutputStream out, HttpServletResponse response) implements RawSocket {
-        @Override
-        public int read(byte[] buffer) {
-            return -1;
-        }
-
-        @Override
-        public void write(byte[] bytes) throws IOException {
-            out.write(bytes);
-            response.flushBuffer();
-        }
-
-        @Override
-        public void close() {
-            // The servlet container completes the response when the body returns.
-        }
-    }
 }
