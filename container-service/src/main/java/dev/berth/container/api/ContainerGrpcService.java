@@ -1,5 +1,7 @@
 package dev.berth.container.api;
 
+import static dev.berth.container.api.UnaryCalls.unary;
+
 import java.util.function.Supplier;
 
 import org.springframework.stereotype.Service;
@@ -154,17 +156,5 @@ class ContainerGrpcService extends ContainerServiceGrpc.ContainerServiceImplBase
 
     private static Integer timeoutOf(StopContainerRequest request) {
         return request.hasTimeoutSeconds() ? request.getTimeoutSeconds() : null;
-    }
-
-    private static <T> void unary(StreamObserver<T> response, Supplier<T> call) {
-        T answer;
-        try {
-            answer = call.get();
-        } catch (RuntimeException e) {
-            response.onError(GrpcStatuses.toStatus(e));
-            return;
-        }
-        response.onNext(answer);
-        response.onCompleted();
     }
 }

@@ -1,5 +1,7 @@
 package dev.berth.container.api;
 
+import static dev.berth.container.api.UnaryCalls.unary;
+
 import java.util.function.Supplier;
 
 import org.springframework.stereotype.Service;
@@ -50,17 +52,5 @@ class ContainerVerbsGrpcService extends ContainerVerbsGrpc.ContainerVerbsImplBas
     @Override
     public void updateContainer(UpdateContainerRequest request, StreamObserver<Container> response) {
         unary(response, () -> protos.toProto(updates.update(request)));
-    }
-
-    private static <T> void unary(StreamObserver<T> response, Supplier<T> call) {
-        T answer;
-        try {
-            answer = call.get();
-        } catch (RuntimeException e) {
-            response.onError(GrpcStatuses.toStatus(e));
-            return;
-        }
-        response.onNext(answer);
-        response.onCompleted();
     }
 }

@@ -12,7 +12,9 @@ import dev.berth.container.node.NodeRegistry;
 import dev.berth.container.store.ContainerRow;
 import dev.berth.container.store.ProtoJson;
 import dev.berth.container.store.Times;
-import dev.berth.proto.v1.NodeContainerRef;
+import dev.berth.container.network.NetworkAttachments;
+import dev.berth.proto.v1.NetworkAttachment;
+import dev.berth.proto.v1.NodeStartRequest;
 import dev.berth.proto.v1.NodeStartResponse;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -34,9 +36,11 @@ public class ContainerStart {
     private final StateStore store;
     private final NodeRegistry nodes;
     private final ContainerRemoval removal;
+    private final NetworkAttachments attachments;
 
     public ContainerStart(ContainerLookup lookup, ContainerGuard guard, StateStore store, NodeRegistry nodes,
-            ContainerRemoval removal) {
+            ContainerRemoval removal, NetworkAttachments attachments) {
+        this.attachments = attachments;
         this.lookup = lookup;
         this.guard = guard;
         this.store = store;
@@ -57,10 +61,16 @@ public class ContainerStart {
             throw BerthException.precondition("container is marked for removal and cannot be started");
         }
         Transitions.check(row.id(), state, State.RUNNING);
+        NodeStartRequest request;
+        try {
+            request = startRequest(row);
+        } catch (BerthException e) {
+            failed(row, e.getMessage());
+            throw e;
+        }
         NodeStartResponse started;
         try {
-            started = nodes.blocking(row.nodeId()).withDeadlineAfter(2, TimeUnit.MINUTES)
-                    .startContainer(NodeContainerRef.newBuilder().setContainerId(row.id()).build());
+            started = nodes.blocking(row.nodeId()).withDeadlineAfter(2, TimeUnit.MINUTES).startContainer(request);
         } catch (StatusRuntimeException e) {
             if (e.getStatus().getCode() == Status.Code.INVALID_ARGUMENT) {
                 throw refused(row, String.valueOf(e.getStatus().getDescription()));
@@ -95,12 +105,13 @@ public class ContainerStart {
             NodeStartResponse started;
             try {
                 started = nodes.blocking(row.nodeId()).withDeadlineAfter(2, TimeUnit.MINUTES)
-                        .startContainer(NodeContainerRef.newBuilder().setContainerId(row.id()).build());
-            } catch (StatusRuntimeException e) {
-                if (e.getStatus().getCode() == Status.Code.UNAVAILABLE) {
+                        .startContainer(startRequest(row));
+            } catch (StatusRuntimeException | BerthException e) {
+                if (e instanceof StatusRuntimeException s && s.getStatus().getCode() == Status.Code.UNAVAILABLE) {
                     return PolicyStart.NODE_UNAVAILABLE;
                 }
-                String message = StartFailure.dockerMessage(String.valueOf(e.getStatus().getDescription()));
+                String message = StartFailure.dockerMessage(e instanceof StatusRuntimeException s
+                        ? String.valueOf(s.getStatus().getDescription()) : e.getMessage());
                 store.update(row.withStartError(StartFailure.exitCode(message), message)
                         .withStatus(State.EXITED.dockerName()), "start-failed", Map.of("error", message));
                 return PolicyStart.REFUSED;
@@ -109,6 +120,16 @@ public class ContainerStart {
                     started.getRunId(), networkOf(started)), "start", Map.of("pid", Integer.toString(started.getPid())));
             return PolicyStart.STARTED;
         });
+    }
+
+    /** The node's start, with the network the run joins. */
+    private NodeStartRequest startRequest(ContainerRow row) {
+        NodeStartRequest.Builder request = NodeStartRequest.newBuilder().setContainerId(row.id());
+        NetworkAttachment network = attachments.forStart(row);
+        if (network != null) {
+            request.setNetwork(network);
+        }
+        return request.build();
     }
 
     /** The run's network as stored: empty when it has none (the host's network, none). */

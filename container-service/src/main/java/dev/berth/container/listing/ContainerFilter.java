@@ -206,7 +206,8 @@ public final class ContainerFilter {
         return false;
     }
 
-    private static boolean labelMatches(String label, Map<String, String> containerLabels) {
+    /** Docker's label filter value, key or key=value, against a set of labels. */
+    public static boolean labelMatches(String label, Map<String, String> containerLabels) {
         int eq = label.indexOf('=');
         if (eq < 0) {
             return containerLabels.containsKey(label);

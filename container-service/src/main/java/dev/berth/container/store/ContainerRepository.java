@@ -21,4 +21,7 @@ public interface ContainerRepository extends ListCrudRepository<ContainerRow, St
     long countByStatus(String status);
 
     List<ContainerRow> findByStatus(String status);
+
+    /** The containers whose run is on a network (the column is empty otherwise). */
+    List<ContainerRow> findByNetworkNot(String none);
 }

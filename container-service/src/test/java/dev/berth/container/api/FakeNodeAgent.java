@@ -154,7 +154,7 @@ final class FakeNodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements Aut
     }
 
     @Override
-    public void startContainer(NodeContainerRef request, StreamObserver<NodeStartResponse> response) {
+    public void startContainer(dev.berth.proto.v1.NodeStartRequest request, StreamObserver<NodeStartResponse> response) {
         Fake fake = containers.get(request.getContainerId());
         if (fake == null) {
             response.onError(Status.NOT_FOUND.withDescription("no such container").asRuntimeException());

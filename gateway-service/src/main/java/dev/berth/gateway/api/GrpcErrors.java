@@ -15,6 +15,7 @@ public final class GrpcErrors {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case ALREADY_EXISTS, FAILED_PRECONDITION -> HttpStatus.CONFLICT;
             case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
+            case PERMISSION_DENIED -> HttpStatus.FORBIDDEN;
             default -> HttpStatus.INTERNAL_SERVER_ERROR;
         };
     }

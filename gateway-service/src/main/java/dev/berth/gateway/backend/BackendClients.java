@@ -2,6 +2,7 @@ package dev.berth.gateway.backend;
 
 import dev.berth.proto.v1.ContainerServiceGrpc;
 import dev.berth.proto.v1.ImageServiceGrpc;
+import dev.berth.proto.v1.NetworkServiceGrpc;
 import dev.berth.proto.v1.NodeDirectoryGrpc;
 import io.grpc.ManagedChannel;
 import dev.berth.proto.channel.Channels;
@@ -46,5 +47,10 @@ class BackendClients {
     @Bean
     NodeDirectoryGrpc.NodeDirectoryBlockingStub nodeDirectory(ManagedChannel containerServiceChannel) {
         return NodeDirectoryGrpc.newBlockingStub(containerServiceChannel);
+    }
+
+    @Bean
+    NetworkServiceGrpc.NetworkServiceBlockingStub networkService(ManagedChannel containerServiceChannel) {
+        return NetworkServiceGrpc.newBlockingStub(containerServiceChannel);
     }
 }

@@ -64,7 +64,7 @@ final class CreateRequestReader {
         return CreateContainerRequest.newBuilder()
                 .setConfig(config)
                 .setEntrypointGiven(entrypoint != null)
-                .setHostConfig(hostConfig(host))
+                .setHostConfig(NetworkingConfigReader.read(body.path("NetworkingConfig"), hostConfig(host)))
                 .build();
     }
 

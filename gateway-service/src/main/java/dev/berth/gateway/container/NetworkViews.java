@@ -53,13 +53,18 @@ final class NetworkViews {
 
     private static Map<String, Object> networks(Container c, NetworkState n) {
         String name = networkName(c.getHostConfig());
+        if (name == null && !n.getNetwork().isEmpty()) {
+            name = n.getNetwork();
+        }
         if (name == null) {
             return Map.of();
         }
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("IPAMConfig", null);
         entry.put("Links", null);
-        entry.put("Aliases", null);
+        // aliases: the container's name first, then --network-alias and the short id; Docker's
+        // Aliases leaves the name out, DNSNames (API 1.44) has them all.
+        entry.put("Aliases", n.getAliasesCount() == 0 ? null : n.getAliasesList().subList(1, n.getAliasesCount()));
         entry.put("NetworkID", n.getNetworkId());
         entry.put("EndpointID", n.getEndpointId());
         entry.put("Gateway", n.getGateway());
@@ -70,22 +75,30 @@ final class NetworkViews {
         entry.put("GlobalIPv6PrefixLen", 0);
         entry.put("MacAddress", n.getMacAddress());
         entry.put("DriverOpts", null);
+        entry.put("DNSNames", n.getAliasesCount() == 0 ? null : n.getAliasesList());
         return Map.of(name, entry);
     }
 
-    /** "bridge", "host" or "none", as Docker names a container's network; null for none known. */
+    /**
+     * "bridge", "host", "none" or a user-defined network as NetworkMode names it; null for
+     * another container's namespace. A network named by id shows under its name while it runs.
+     */
     static String networkName(HostConfig host) {
         String mode = host.getNetworkMode();
         if (mode.isEmpty() || mode.equals("default") || mode.equals("bridge")) {
             return "bridge";
         }
-        return mode.equals("host") || mode.equals("none") ? mode : null;
+        if (mode.startsWith("container:") || (mode.length() == 64 && mode.chars().allMatch(ch -> Character.digit(ch, 16) >= 0))) {
+            return null;
+        }
+        return mode;
     }
 
     /** {"8080/tcp": [{"HostIp", "HostPort"}], "53/udp": null}: every exposed port, published or not. */
     private static Map<String, Object> ports(Container c) {
         Map<String, Object> out = new LinkedHashMap<>();
-        if (!"bridge".equals(networkName(c.getHostConfig()))) {
+        String network = networkName(c.getHostConfig());
+        if (network == null || network.equals("host") || network.equals("none")) {
             return out;
         }
         for (String exposed : c.getConfig().getExposedPortsList()) {
@@ -109,7 +122,8 @@ final class NetworkViews {
     /** The list's Ports: published ones with their host side, exposed ones alone; none unless running. */
     static List<Map<String, Object>> summaryPorts(Container c) {
         List<Map<String, Object>> out = new ArrayList<>();
-        if (!running(c) || !"bridge".equals(networkName(c.getHostConfig()))) {
+        String network = networkName(c.getHostConfig());
+        if (!running(c) || network == null || network.equals("host") || network.equals("none")) {
             return out;
         }
         List<String> published = new ArrayList<>();

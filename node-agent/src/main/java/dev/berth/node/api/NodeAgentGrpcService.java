@@ -29,6 +29,10 @@ import dev.berth.proto.v1.NodeKillRequest;
 import dev.berth.proto.v1.NodeRemoveRequest;
 import dev.berth.proto.v1.NetworkState;
 import dev.berth.proto.v1.NodeStartResponse;
+import dev.berth.proto.v1.NodeStartRequest;
+import dev.berth.proto.v1.NodeNetworkRef;
+import dev.berth.proto.v1.NetworkAttachment;
+import dev.berth.node.network.NetworkBridges;
 import dev.berth.proto.v1.NodeStopRequest;
 import dev.berth.proto.v1.ReadLogsRequest;
 import dev.berth.proto.v1.WatchEventsRequest;
@@ -57,6 +61,7 @@ class NodeAgentGrpcService extends NodeAgentGrpc.NodeAgentImplBase {
     private final EventBus events;
     private final SnapshotStore snapshots;
     private final ExecService execs;
+    private final NetworkBridges bridges;
     private final ExecutorService logReaders = Executors.newCachedThreadPool(r -> {
         Thread thread = new Thread(r, "log-reader");
         thread.setDaemon(true);
@@ -70,7 +75,8 @@ class NodeAgentGrpcService extends NodeAgentGrpc.NodeAgentImplBase {
     });
 
     NodeAgentGrpcService(Supervisor supervisor, TaskService tasks, ContainerStore store, EventBus events,
-                         SnapshotStore snapshots, ExecService execs) {
+                         SnapshotStore snapshots, ExecService execs, NetworkBridges bridges) {
+        this.bridges = bridges;
         this.snapshots = snapshots;
         this.execs = execs;
         this.supervisor = supervisor;
@@ -96,14 +102,25 @@ class NodeAgentGrpcService extends NodeAgentGrpc.NodeAgentImplBase {
     }
 
     @Override
-    public void startContainer(NodeContainerRef request, StreamObserver<NodeStartResponse> responses) {
-        reply(supervisor.submit(() -> started(tasks.start(request.getContainerId()))), responses, response -> response);
+    public void startContainer(NodeStartRequest request, StreamObserver<NodeStartResponse> responses) {
+        NetworkAttachment network = request.hasNetwork() ? request.getNetwork() : null;
+        reply(supervisor.submit(() -> started(tasks.start(request.getContainerId(), network))), responses,
+                response -> response);
     }
 
-    private NodeStartResponse started(ContainerState state) {
+    @Override
+    public void removeNetwork(NodeNetworkRef request, StreamObserver<Empty> responses) {
+        reply(supervisor.submit(() -> {
+            bridges.remove(request.getNetworkId());
+            return Empty.getDefaultInstance();
+        }), responses, empty -> empty);
+    }
+
+    private NodeStartResponse started(TaskService.Started started) {
+        ContainerState state = started.state();
         NodeStartResponse.Builder out = NodeStartResponse.newBuilder().setPid(state.pid()).setRunId(state.runId())
                 .setStartedAt(ProtoTimes.timestamp(Instant.parse(state.startedAt())));
-        NetworkState network = tasks.network(state.id());
+        NetworkState network = started.network();
         if (network != null) {
             out.setNetwork(network);
         }

@@ -41,6 +41,8 @@ public class Bundles {
     private static final String HEALTHCHECK_FILE = "healthcheck.pb";
     /** Its network mode and the ports each run publishes (a HostConfig with only those), for starts. */
     private static final String NETWORK_FILE = "network-request.pb";
+    /** /etc/hosts as created, before any run's address and network peers are written into it. */
+    private static final String HOSTS_BASE_FILE = "hosts.base";
 
     private final OciSpecFactory specFactory = new OciSpecFactory();
     private final Path initBinary;
@@ -70,8 +72,9 @@ public class Bundles {
         Path hostnameFile = write(container.hostnameFile(), hostname + "\n");
         String domainname = request.getConfig().getDomainname();
         String names = domainname.isEmpty() ? hostname : hostname + "." + domainname + " " + hostname;
-        Path hostsFile = write(container.hostsFile(),
-                "127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n127.0.0.1\t" + names + "\n");
+        String hosts = "127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n127.0.0.1\t" + names + "\n";
+        write(bundle.resolve(HOSTS_BASE_FILE), hosts);
+        Path hostsFile = write(container.hostsFile(), hosts);
         Path resolvConf = write(container.resolvConfFile(), hostResolvConf());
 
         Files.write(bundle.resolve(GROUP_ADD_FILE), request.getHostConfig().getGroupAddList());
@@ -85,7 +88,7 @@ public class Bundles {
         OciSpec spec = specFactory.build(new OciSpecFactory.Inputs(container.id(), request.getConfig(),
                 request.getHostConfig(), container.rootfs(), hostnameFile, hostsFile, resolvConf, user,
                 nofile.soft(), nofile.hard(), initBinary,
-                NetworkMode.isBridge(network.getNetworkMode()) ? namespaces.pathOf(container.id()) : null));
+                NetworkMode.joinsBridge(network.getNetworkMode()) ? namespaces.pathOf(container.id()) : null));
         Files.write(bundle.resolve("config.json"), json.writeValueAsBytes(spec));
     }
 
@@ -97,7 +100,7 @@ public class Bundles {
     static HostConfig networkRequest(NodeCreateRequest request) {
         HostConfig host = request.getHostConfig();
         HostConfig.Builder out = HostConfig.newBuilder().setNetworkMode(host.getNetworkMode());
-        if (NetworkMode.isBridge(host.getNetworkMode())) {
+        if (NetworkMode.joinsBridge(host.getNetworkMode())) {
             out.addAllPortBindings(PortSpecs.effective(host.getPortBindingsList(), host.getPublishAllPorts(),
                     request.getConfig().getExposedPortsList()));
         }
@@ -120,16 +123,36 @@ public class Bundles {
      * Docker writes it; 127.0.0.1 without one.
      */
     public void writeOwnAddress(Container container, String address) throws IOException {
-        Path hosts = container.hostsFile();
-        List<String> lines = new ArrayList<>(Files.readAllLines(hosts));
+        writeHosts(container, address, List.of());
+    }
+
+    /**
+     * /etc/hosts for a run: the file as created, its own line naming {@code address}, then one line
+     * per other member of its network ("172.18.0.3\tdb db-alias 0123456789ab"), so that they find
+     * each other by name. Written in place, not by rename: the container's bind mount holds the inode.
+     */
+    public void writeHosts(Container container, String address, List<String> peerLines) throws IOException {
+        List<String> lines = new ArrayList<>(hostsBase(container));
         if (lines.isEmpty()) {
             return;
         }
         String own = lines.get(lines.size() - 1);
         int tab = own.indexOf('\t');
         lines.set(lines.size() - 1, address + own.substring(tab < 0 ? own.length() : tab));
-        // in place, not by rename: the container's bind mount holds the file's inode
-        Files.write(hosts, lines);
+        lines.addAll(peerLines);
+        Files.write(container.hostsFile(), lines);
+    }
+
+    /** The hosts file as {@link #build} made it; kept aside the first time for a bundle made before. */
+    private static List<String> hostsBase(Container container) throws IOException {
+        Path base = container.bundle().resolve(HOSTS_BASE_FILE);
+        if (Files.exists(base)) {
+            return Files.readAllLines(base);
+        }
+        List<String> current = Files.readAllLines(container.hostsFile());
+        List<String> created = current.subList(0, Math.min(3, current.size()));
+        Files.write(base, created);
+        return created;
     }
 
     /** The container's GroupAdd as {@link #build} kept it; none for a bundle from before it was kept. */

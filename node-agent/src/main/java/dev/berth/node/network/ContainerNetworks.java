@@ -12,7 +12,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Puts a container's run on the default bridge network and takes it off again: a namespace of its
+ * Puts a container's run on a bridge network (the default one or a user-defined one) and takes it off again: a namespace of its
  * own, its loopback up, an interface on the bridge with an address from host-local, a way through
  * the host's firewall. What was made is kept in the run directory, so that a restarted agent
  * still takes it down when the run ends. Callers hold the container's lock.
@@ -24,6 +24,8 @@ public class ContainerNetworks {
     /** The bridge plugin's result, which DEL of the firewall needs. */
     private static final String RESULT_FILE = "cni-bridge.json";
     private static final String STATE_FILE = "network.pb";
+    /** The network the run joined, so that it is taken off that one even after a restart. */
+    private static final String PLAN_FILE = "network-plan.json";
 
     private final NetNamespaces namespaces;
     private final CniRunner cni;
@@ -41,15 +43,16 @@ public class ContainerNetworks {
         return namespaces.pathOf(containerId);
     }
 
-    /** Wires a new run to the bridge; on failure nothing of it is left. */
-    public NetworkState attach(String containerId, Path runDir) {
+    /** Wires a new run to the network's bridge; on failure nothing of it is left. */
+    public NetworkState attach(String containerId, Path runDir, BridgePlan plan) {
         try {
+            Files.write(runDir.resolve(PLAN_FILE), json.writeValueAsBytes(plan));
             Path netns = namespaces.create(containerId);
             cni.add("loopback", containerId, netns, "lo", loopbackConfig());
-            String result = cni.add("bridge", containerId, netns, CniRunner.INTERFACE, bridge.bridgeConfig());
+            String result = cni.add("bridge", containerId, netns, CniRunner.INTERFACE, plan.bridgeConfig(bridge.ipamDir()));
             Files.writeString(runDir.resolve(RESULT_FILE), result);
-            cni.add("firewall", containerId, netns, CniRunner.INTERFACE, bridge.firewallConfig(result));
-            NetworkState state = stateOf(json.readTree(result), netns);
+            cni.add("firewall", containerId, netns, CniRunner.INTERFACE, plan.firewallConfig(result));
+            NetworkState state = stateOf(json.readTree(result), netns, plan);
             Files.write(runDir.resolve(STATE_FILE), state.toByteArray());
             return state;
         } catch (IOException | RuntimeException e) {
@@ -57,8 +60,8 @@ public class ContainerNetworks {
             if (e instanceof BerthException be) {
                 throw be;
             }
-            throw BerthException.internal("cannot connect container " + containerId + " to network bridge: "
-                    + e.getMessage(), e);
+            throw BerthException.internal("cannot connect container " + containerId + " to network " + plan.name()
+                    + ": " + e.getMessage(), e);
         }
     }
 
@@ -86,17 +89,30 @@ public class ContainerNetworks {
             return;
         }
         try {
+            BridgePlan plan = planOf(runDir);
             String result = Files.exists(resultFile) ? Files.readString(resultFile) : null;
             if (result != null) {
-                quietly(() -> cni.delete("firewall", containerId, netns, CniRunner.INTERFACE, bridge.firewallConfig(result)));
+                quietly(() -> cni.delete("firewall", containerId, netns, CniRunner.INTERFACE, plan.firewallConfig(result)));
             }
             // The bridge's DEL frees the address even when the namespace is gone (CNI's rule).
-            quietly(() -> cni.delete("bridge", containerId, netns, CniRunner.INTERFACE, bridge.bridgeConfig()));
+            quietly(() -> cni.delete("bridge", containerId, netns, CniRunner.INTERFACE, plan.bridgeConfig(bridge.ipamDir())));
             namespaces.remove(containerId);
             Files.deleteIfExists(resultFile);
             Files.deleteIfExists(runDir.resolve(STATE_FILE));
+            Files.deleteIfExists(runDir.resolve(PLAN_FILE));
         } catch (IOException e) {
             log.warn("cannot take {} off network bridge: {}", containerId, e.getMessage());
+        }
+    }
+
+    /** The network the run joined as {@link #attach} kept it: the default one for a run from before. */
+    public BridgePlan planOf(Path runDir) {
+        Path file = runDir.resolve(PLAN_FILE);
+        try {
+            return Files.exists(file) ? json.readValue(Files.readAllBytes(file), BridgePlan.class) : bridge.plan(null);
+        } catch (IOException | RuntimeException e) {
+            log.warn("cannot read {}: {}; taking the run off the default network", file, e.getMessage());
+            return bridge.plan(null);
         }
     }
 
@@ -114,7 +130,7 @@ public class ContainerNetworks {
     }
 
     /** NetworkSettings from the bridge's CNI 1.0 result: the first IP, and the MAC of its interface. */
-    NetworkState stateOf(JsonNode result, Path netns) {
+    NetworkState stateOf(JsonNode result, Path netns, BridgePlan plan) {
         JsonNode ip = result.path("ips").path(0);
         String address = ip.path("address").asString("");
         int slash = address.indexOf('/');
@@ -123,8 +139,8 @@ public class ContainerNetworks {
         }
         JsonNode iface = result.path("interfaces").path(ip.path("interface").asInt(-1));
         return NetworkState.newBuilder()
-                .setNetwork(DefaultBridge.NAME)
-                .setNetworkId(bridge.id())
+                .setNetwork(plan.name())
+                .setNetworkId(plan.networkId())
                 .setEndpointId(RandomIds.next())
                 .setIpAddress(address.substring(0, slash))
                 .setIpPrefixLen(Integer.parseInt(address.substring(slash + 1)))

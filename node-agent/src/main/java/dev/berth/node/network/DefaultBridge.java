@@ -1,5 +1,7 @@
 package dev.berth.node.network;
 
+import dev.berth.common.net.HostRoutes;
+import dev.berth.common.net.Ipv4Subnet;
 import dev.berth.node.config.NodeProperties;
 import java.io.IOException;
 import java.net.Inet4Address;
@@ -14,8 +16,6 @@ import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Docker's default network, "bridge": one host bridge, one subnet. The subnet is chosen once from
@@ -32,7 +32,6 @@ public class DefaultBridge {
     private final Ipv4Subnet subnet;
     private final String bridgeName;
     private final Path ipamDir;
-    private final JsonMapper json = JsonMapper.builder().build();
 
     public DefaultBridge(NodeProperties node, NetworkProperties network) {
         Path dir = node.root().resolve("networks");
@@ -110,28 +109,14 @@ public class DefaultBridge {
         return subnet;
     }
 
-    /** The bridge plugin's config: the host bridge as gateway, masquerading out, host-local addresses. */
-    public byte[] bridgeConfig() {
-        ObjectNode conf = header("bridge");
-        conf.put("bridge", bridgeName).put("isGateway", true).put("ipMasq", true).put("hairpinMode", true);
-        ObjectNode ipam = conf.putObject("ipam").put("type", "host-local").put("dataDir", ipamDir.toString());
-        ipam.putArray("ranges").addArray().addObject()
-                .put("subnet", subnet.toString()).put("gateway", subnet.gateway());
-        ipam.putArray("routes").addObject().put("dst", "0.0.0.0/0");
-        return json.writeValueAsBytes(conf);
+    /** The default network's wiring; {@code networkId} is container-service's id for it, when given. */
+    public BridgePlan plan(String networkId) {
+        return new BridgePlan(NAME, networkId == null || networkId.isEmpty() ? id : networkId, NAME, bridgeName,
+                subnet, subnet.gateway());
     }
 
-    /**
-     * The firewall plugin's config after the bridge's result: lets the container's traffic through
-     * the host's FORWARD chain even where its policy is DROP (as dockerd leaves it).
-     */
-    public byte[] firewallConfig(String bridgeResult) {
-        ObjectNode conf = header("firewall").put("backend", "iptables");
-        conf.set("prevResult", json.readTree(bridgeResult));
-        return json.writeValueAsBytes(conf);
-    }
-
-    private ObjectNode header(String type) {
-        return json.createObjectNode().put("cniVersion", "1.0.0").put("name", NAME).put("type", type);
+    /** Where host-local keeps the addresses of every network of this node, one directory each. */
+    public Path ipamDir() {
+        return ipamDir;
     }
 }

@@ -6,6 +6,8 @@ import dev.berth.common.error.BerthException;
 public enum NetworkMode {
     /** The default bridge network ("", "default" or "bridge"). */
     BRIDGE,
+    /** A user-defined bridge network, by name or id: container-service resolves it at start. */
+    USER,
     /** A namespace of its own with only a loopback. */
     NONE,
     /** The host's namespace. */
@@ -16,7 +18,12 @@ public enum NetworkMode {
         return asked == null || asked.isEmpty() || asked.equals("default") || asked.equals("bridge");
     }
 
-    /** The mode asked for; an unknown network is NOT_FOUND with Docker's words. */
+    /** Whether a run in mode {@code asked} is wired to a bridge (default or user-defined); never throws. */
+    public static boolean joinsBridge(String asked) {
+        return isBridge(asked) || !(asked.equals("none") || asked.equals("host") || asked.startsWith("container:"));
+    }
+
+    /** The mode asked for; container:&lt;name|id&gt; is refused with Berth's words. */
     public static NetworkMode of(String asked) {
         if (isBridge(asked)) {
             return BRIDGE;
@@ -30,6 +37,11 @@ public enum NetworkMode {
         if (asked.startsWith("container:")) {
             throw BerthException.invalid("Berth does not support --network container:<name|id> yet");
         }
-        throw BerthException.notFound("network " + asked + " not found");
+        return USER;
+    }
+
+    /** Whether a run in this mode gets a namespace that Berth wires to a bridge through CNI. */
+    public boolean onBridge() {
+        return this == BRIDGE || this == USER;
     }
 }

@@ -1,9 +1,13 @@
 package dev.berth.node.network;
 
+import dev.berth.common.net.HostRoutes;
+import dev.berth.common.net.Ipv4Subnet;
 import dev.berth.node.bundle.Bundles;
 import dev.berth.node.ports.PortProxies;
 import dev.berth.node.state.Container;
+import dev.berth.common.error.BerthException;
 import dev.berth.proto.v1.HostConfig;
+import dev.berth.proto.v1.NetworkAttachment;
 import dev.berth.proto.v1.NetworkState;
 import dev.berth.proto.v1.PortBinding;
 import dev.berth.proto.v1.PublishedPort;
@@ -15,8 +19,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * A run's network, from its start to its end: the container on its network, its own /etc/hosts
- * line, its published ports; all taken down when the run ends, fails to start, or the container
+ * A run's network, from its start to its end: the container on its network, its /etc/hosts
+ * (its own line, and its peers' on a user-defined network), its published ports; all taken down when the run ends, fails to start, or the container
  * goes. Callers hold the container's lock.
  */
 @Component
@@ -27,22 +31,39 @@ public class RunNetworking {
     private final ContainerNetworks networks;
     private final PortProxies ports;
     private final Bundles bundles;
+    private final DefaultBridge defaultBridge;
+    private final NetworkHosts hosts;
 
-    public RunNetworking(ContainerNetworks networks, PortProxies ports, Bundles bundles) {
+    public RunNetworking(ContainerNetworks networks, PortProxies ports, Bundles bundles, DefaultBridge defaultBridge,
+            NetworkHosts hosts) {
         this.networks = networks;
         this.ports = ports;
         this.bundles = bundles;
+        this.defaultBridge = defaultBridge;
+        this.hosts = hosts;
     }
 
-    /** Before the process starts; null on the host's network or none. Nothing is left on failure. */
-    public NetworkState connect(Container container) {
+    /**
+     * Before the process starts; null on the host's network or none. {@code attachment} is the
+     * network as container-service resolved it (null from one that predates networks: the default
+     * bridge only). Nothing is left on failure.
+     */
+    public NetworkState connect(Container container, NetworkAttachment attachment) {
         HostConfig request = Bundles.networkRequest(container);
-        if (NetworkMode.of(request.getNetworkMode()) != NetworkMode.BRIDGE) {
+        NetworkMode mode = NetworkMode.of(request.getNetworkMode());
+        if (!mode.onBridge()) {
             return null;
         }
-        NetworkState attached = networks.attach(container.id(), container.runDir());
+        BridgePlan plan = planFor(mode, request.getNetworkMode(), attachment);
+        List<String> aliases = mode == NetworkMode.USER ? attachment.getAliasesList() : List.of();
+        NetworkState attached = networks.attach(container.id(), container.runDir(), plan).toBuilder()
+                .addAllAliases(aliases).build();
         try {
-            bundles.writeOwnAddress(container, attached.getIpAddress());
+            if (mode == NetworkMode.USER) {
+                hosts.join(plan.networkId(), container, attached.getIpAddress(), aliases);
+            } else {
+                bundles.writeOwnAddress(container, attached.getIpAddress());
+            }
             List<PublishedPort> published = ports.open(container.id(), request.getPortBindingsList(),
                     attached.getIpAddress());
             NetworkState state = attached.toBuilder().addAllPorts(published).build();
@@ -62,9 +83,26 @@ public class RunNetworking {
         return networks.recorded(container.runDir());
     }
 
-    /** Ports closed, the container off its network. Nothing if it was not on one. */
+    /** The default bridge, or the user-defined network container-service named; unknown ones are Docker's 404. */
+    BridgePlan planFor(NetworkMode mode, String asked, NetworkAttachment attachment) {
+        if (mode == NetworkMode.BRIDGE) {
+            return defaultBridge.plan(attachment == null ? null : attachment.getNetworkId());
+        }
+        if (attachment == null || attachment.getNetworkId().isEmpty() || attachment.getSubnet().isEmpty()) {
+            throw BerthException.notFound("network " + asked + " not found");
+        }
+        String id = attachment.getNetworkId();
+        return new BridgePlan(id, id, attachment.getName(), BridgePlan.bridgeOf(id),
+                Ipv4Subnet.parse(attachment.getSubnet()), attachment.getGateway());
+    }
+
+    /** Ports closed, the container off its network and out of its peers' hosts files. Nothing if it was not on one. */
     public void disconnect(Container container) {
         ports.close(container.id());
+        BridgePlan plan = networks.planOf(container.runDir());
+        if (!plan.cniName().equals(DefaultBridge.NAME)) {
+            hosts.leave(plan.networkId(), container.id());
+        }
         networks.detach(container.id(), container.runDir());
     }
 
@@ -74,7 +112,14 @@ public class RunNetworking {
      */
     public void restore(Container container) {
         NetworkState state = current(container);
-        if (state == null || state.getPortsCount() == 0 || ports.isOpen(container.id())) {
+        if (state == null) {
+            return;
+        }
+        BridgePlan plan = networks.planOf(container.runDir());
+        if (!plan.cniName().equals(DefaultBridge.NAME)) {
+            hosts.join(plan.networkId(), container, state.getIpAddress(), state.getAliasesList());
+        }
+        if (state.getPortsCount() == 0 || ports.isOpen(container.id())) {
             return;
         }
         List<PortBinding> bindings = state.getPortsList().stream().map(p -> PortBinding.newBuilder()

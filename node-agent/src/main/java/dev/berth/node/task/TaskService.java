@@ -22,6 +22,7 @@ import dev.berth.node.resources.CgroupHost;
 import dev.berth.node.resources.ResourceRules;
 import dev.berth.node.resources.ResourceUpdate;
 import dev.berth.proto.v1.HostConfig;
+import dev.berth.proto.v1.NetworkAttachment;
 import dev.berth.proto.v1.NetworkState;
 import dev.berth.proto.v1.NodeCreateRequest;
 import dev.berth.proto.v1.NodeEventType;
@@ -114,12 +115,15 @@ public class TaskService {
         });
     }
 
-    /** A new run of the main process (conmon + runc create + runc start); returns the running state. */
-    public ContainerState start(String id) {
+    /**
+     * A new run of the main process (conmon + runc create + runc start) on {@code network} (null:
+     * the default bridge, if its mode wants one); returns the running state.
+     */
+    public Started start(String id, NetworkAttachment network) {
         Container container = store.get(id);
         return locked(container, () -> {
             if (container.state().isRunning()) {
-                return container.state();
+                return new Started(container.state(), networking.current(container));
             }
             try {
                 bundles.prepareRun(container);
@@ -128,7 +132,7 @@ public class TaskService {
             }
             // The process exists before conmon does: the monitor may see its exit file before we
             // return, and its exit task then waits for this lock.
-            networking.connect(container);
+            NetworkState joined = networking.connect(container, network);
             long runId = container.state().nextRunId();
             container.newRun(runId);
             ConmonRuntime.Started started;
@@ -145,8 +149,15 @@ public class TaskService {
             ContainerState running = container.state().running(runId, started.pid(), started.conmonPid(), Instant.now());
             store.update(container, running);
             events.publish(NodeEventType.NODE_EVENT_TYPE_STARTED, running);
-            return running;
+            return new Started(running, joined);
         });
+    }
+
+    /**
+     * A run as started: its state, and its network as joined (null on the host's network or none),
+     * given even when the run has ended already and taken its network down.
+     */
+    public record Started(ContainerState state, NetworkState network) {
     }
 
     /**
@@ -214,12 +225,6 @@ public class TaskService {
     static boolean thawsOnSignal(int signal, String stopSignal) {
         return signal == Signals.SIGKILL || stopSignal == null || stopSignal.isBlank()
                 || Signals.parse(stopSignal, Signals.SIGTERM) == signal;
-    }
-
-    /** The network of the container's current run; null when it is on none or the host's, or not running. */
-    public NetworkState network(String id) {
-        Container container = store.get(id);
-        return container.state().isRunning() ? networking.current(container) : null;
     }
 
     /** Whether the container's cgroup is frozen (`docker pause`). */

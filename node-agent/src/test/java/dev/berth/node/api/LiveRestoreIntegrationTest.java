@@ -156,7 +156,7 @@ class LiveRestoreIntegrationTest {
         String id = HexFormat.of().formatHex(bytes);
         stub.createContainer(NodeCreateRequest.newBuilder().setContainerId(id).setImageId(IMAGE_ID)
                 .setConfig(ContainerConfig.newBuilder().addAllCmd(List.of(cmd))).build());
-        stub.startContainer(NodeContainerRef.newBuilder().setContainerId(id).build());
+        stub.startContainer(dev.berth.proto.v1.NodeStartRequest.newBuilder().setContainerId(id).build());
         return id;
     }
 

@@ -15,6 +15,7 @@ import dev.berth.proto.v1.HostConfig;
 import dev.berth.proto.v1.LogEntry;
 import dev.berth.proto.v1.NodeAgentGrpc;
 import dev.berth.proto.v1.NodeContainerRef;
+import dev.berth.proto.v1.NodeStartRequest;
 import dev.berth.proto.v1.NodeCreateRequest;
 import dev.berth.proto.v1.NodeStartResponse;
 import dev.berth.proto.v1.NodeEvent;
@@ -150,7 +151,7 @@ class NodeAgentIntegrationTest {
     void echo_attachReceivesExactOutput() throws Exception {
         String id = create(config("echo", "hello"));
         Attachment attachment = attach(id, false);
-        agent.startContainer(ref(id));
+        agent.startContainer(start(id));
         attachment.awaitEnd();
         assertThat(attachment.stdout()).isEqualTo("hello\n");
         assertThat(attachment.stderr()).isEmpty();
@@ -161,7 +162,7 @@ class NodeAgentIntegrationTest {
     void shell_separatesStreamsAndReportsExitCode() throws Exception {
         String id = create(config("sh", "-c", "echo out; echo err >&2; exit 3"));
         Attachment attachment = attach(id, false);
-        agent.startContainer(ref(id));
+        agent.startContainer(start(id));
         attachment.awaitEnd();
         assertThat(attachment.stdout()).isEqualTo("out\n");
         assertThat(attachment.stderr()).isEqualTo("err\n");
@@ -171,13 +172,13 @@ class NodeAgentIntegrationTest {
     @Test
     void start_unknownCommand_isInvalidArgumentWithRuncMessage() throws Exception {
         String id = create(config("nosuchcmd"));
-        assertThatThrownBy(() -> agent.startContainer(ref(id)))
+        assertThatThrownBy(() -> agent.startContainer(start(id)))
                 .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
                     assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
                     assertThat(e.getStatus().getDescription()).contains("executable file not found in $PATH")
                             .contains("nosuchcmd");
                 });
-        assertThatThrownBy(() -> agent.startContainer(ref(id)))
+        assertThatThrownBy(() -> agent.startContainer(start(id)))
                 .isInstanceOfSatisfying(StatusRuntimeException.class,
                         e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT));
     }
@@ -185,7 +186,7 @@ class NodeAgentIntegrationTest {
     @Test
     void start_notExecutable_isPermissionDenied() throws Exception {
         String id = create(config("/etc/notexec"));
-        assertThatThrownBy(() -> agent.startContainer(ref(id)))
+        assertThatThrownBy(() -> agent.startContainer(start(id)))
                 .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
                     assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
                     assertThat(e.getStatus().getDescription()).contains("permission denied");
@@ -206,7 +207,7 @@ class NodeAgentIntegrationTest {
     @Test
     void stop_sleepingContainer_exitsWithinTimeout() throws Exception {
         String id = create(config("sleep", "300"));
-        agent.startContainer(ref(id));
+        agent.startContainer(start(id));
         long started = System.nanoTime();
         NodeExit exit = agent.stopContainer(NodeStopRequest.newBuilder().setContainerId(id).setTimeoutSeconds(2).build());
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
@@ -218,7 +219,7 @@ class NodeAgentIntegrationTest {
     @Test
     void kill_withSignalName_andBadSignal() throws Exception {
         String id = create(config("sleep", "300"));
-        agent.startContainer(ref(id));
+        agent.startContainer(start(id));
         assertThatThrownBy(() -> agent.killContainer(NodeKillRequest.newBuilder().setContainerId(id).setSignal("NOPE").build()))
                 .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
                     assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
@@ -231,7 +232,7 @@ class NodeAgentIntegrationTest {
     @Test
     void readLogs_tailAndStreams() throws Exception {
         String id = create(config("sh", "-c", "echo one; echo two; echo three; echo oops >&2; printf last"));
-        agent.startContainer(ref(id));
+        agent.startContainer(start(id));
         exit(id);
         List<LogEntry> all = logs(ReadLogsRequest.newBuilder().setContainerId(id).setStdout(true).setStderr(true).setTail(-1).build());
         assertThat(all).extracting(e -> e.getData().toStringUtf8()).containsExactlyInAnyOrder("one\n", "two\n", "three\n", "oops\n", "last");
@@ -244,7 +245,7 @@ class NodeAgentIntegrationTest {
     @Test
     void readLogs_follow_endsWhenContainerExits() throws Exception {
         String id = create(config("sh", "-c", "echo a; sleep 1; echo b"));
-        agent.startContainer(ref(id));
+        agent.startContainer(start(id));
         List<LogEntry> entries = logs(ReadLogsRequest.newBuilder().setContainerId(id).setStdout(true).setFollow(true).setTail(-1).build());
         assertThat(entries).extracting(e -> e.getData().toStringUtf8()).containsExactly("a\n", "b\n");
     }
@@ -256,7 +257,7 @@ class NodeAgentIntegrationTest {
         Attachment attachment = attach(id, true);
         attachment.requests.onNext(AttachRequest.newBuilder().setStdin(ByteString.copyFromUtf8("ping\npong\n")).build());
         attachment.requests.onNext(AttachRequest.newBuilder().setCloseStdin(true).build());
-        agent.startContainer(ref(id));
+        agent.startContainer(start(id));
         attachment.awaitEnd();
         assertThat(attachment.stdout()).isEqualTo("ping\npong\n");
         assertThat(exit(id).getExit().getExitCode()).isZero();
@@ -272,7 +273,7 @@ class NodeAgentIntegrationTest {
         NodeAgentGrpc.NodeAgentFutureStub futures = NodeAgentGrpc.newFutureStub(channel);
         for (String id : ids) {
             CompletableFuture<Object> started = new CompletableFuture<>();
-            com.google.common.util.concurrent.ListenableFuture<?> call = futures.startContainer(ref(id));
+            com.google.common.util.concurrent.ListenableFuture<?> call = futures.startContainer(start(id));
             call.addListener(() -> started.complete(null), Runnable::run);
             starts.add(started);
         }
@@ -301,7 +302,7 @@ class NodeAgentIntegrationTest {
     void tty_outputComesAsStdoutWithCrLf() throws Exception {
         String id = create(config("echo", "hi").toBuilder().setTty(true).build());
         Attachment attachment = attach(id, false);
-        agent.startContainer(ref(id));
+        agent.startContainer(start(id));
         attachment.awaitEnd();
         assertThat(attachment.stdout()).isEqualTo("hi\r\n");
     }
@@ -310,7 +311,7 @@ class NodeAgentIntegrationTest {
     void defaultNetwork_hasItsBridgeInterfaceAndLoopbackUp_andHostnameIsShortId() throws Exception {
         String id = create(config("sh", "-c", "ls /sys/class/net; cat /sys/class/net/lo/operstate; hostname; cat /etc/hostname"));
         Attachment attachment = attach(id, false);
-        NodeStartResponse started = agent.startContainer(ref(id));
+        NodeStartResponse started = agent.startContainer(start(id));
         attachment.awaitEnd();
         String shortId = id.substring(0, 12);
         assertThat(attachment.stdout()).isEqualTo("eth0\nlo\nunknown\n" + shortId + "\n" + shortId + "\n");
@@ -326,7 +327,7 @@ class NodeAgentIntegrationTest {
                 .setHostConfig(HostConfig.newBuilder().setNetworkMode("none")).build());
         CREATED.add(id);
         Attachment attachment = attach(id, false);
-        NodeStartResponse started = agent.startContainer(ref(id));
+        NodeStartResponse started = agent.startContainer(start(id));
         attachment.awaitEnd();
         assertThat(attachment.stdout()).isEqualTo("lo\n");
         assertThat(started.hasNetwork()).isFalse();
@@ -336,7 +337,7 @@ class NodeAgentIntegrationTest {
     void user_byName_runsWithItsIds() throws Exception {
         String id = create(config("id").toBuilder().setUser("app").build());
         Attachment attachment = attach(id, false);
-        agent.startContainer(ref(id));
+        agent.startContainer(start(id));
         attachment.awaitEnd();
         assertThat(attachment.stdout()).startsWith("uid=1000(app) gid=1000(app)");
     }
@@ -348,7 +349,7 @@ class NodeAgentIntegrationTest {
                 .setConfig(config("sh", "-c", "test -e /etc/notexec && echo present || echo gone; cat /etc/added")).build());
         CREATED.add(id);
         Attachment attachment = attach(id, false);
-        agent.startContainer(ref(id));
+        agent.startContainer(start(id));
         attachment.awaitEnd();
         assertThat(attachment.stdout()).isEqualTo("gone\nadded\n");
     }
@@ -356,11 +357,11 @@ class NodeAgentIntegrationTest {
     @Test
     void restart_exitedContainer_runsAgainAndAppendsLogs() throws Exception {
         String id = create(config("echo", "again"));
-        assertThat(agent.startContainer(ref(id)).getRunId()).isEqualTo(1);
+        assertThat(agent.startContainer(start(id)).getRunId()).isEqualTo(1);
         assertThat(exit(id).getExit().getRunId()).isEqualTo(1);
         exits.remove(id);
         Attachment attachment = attach(id, false);
-        assertThat(agent.startContainer(ref(id)).getRunId()).isEqualTo(2);
+        assertThat(agent.startContainer(start(id)).getRunId()).isEqualTo(2);
         attachment.awaitEnd();
         assertThat(attachment.stdout()).isEqualTo("again\n");
         NodeEvent second = exit(id);
@@ -373,13 +374,13 @@ class NodeAgentIntegrationTest {
     @Test
     void remove_runningWithoutForce_isFailedPrecondition_withForce_removes() throws Exception {
         String id = create(config("sleep", "300"));
-        agent.startContainer(ref(id));
+        agent.startContainer(start(id));
         assertThatThrownBy(() -> agent.removeContainer(NodeRemoveRequest.newBuilder().setContainerId(id).build()))
                 .isInstanceOfSatisfying(StatusRuntimeException.class,
                         e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION));
         agent.removeContainer(NodeRemoveRequest.newBuilder().setContainerId(id).setForce(true).build());
         assertThat(DATA.resolve("root/containers").resolve(id)).doesNotExist();
-        assertThatThrownBy(() -> agent.startContainer(ref(id)))
+        assertThatThrownBy(() -> agent.startContainer(start(id)))
                 .isInstanceOfSatisfying(StatusRuntimeException.class,
                         e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND));
     }
@@ -415,7 +416,7 @@ class NodeAgentIntegrationTest {
         // Half before the start (as the docker CLI may send it), half after.
         int half = payload.length / 2;
         sendStdin(attachment, payload, 0, half);
-        agent.startContainer(ref(id));
+        agent.startContainer(start(id));
         sendStdin(attachment, payload, half, payload.length);
         attachment.requests.onNext(AttachRequest.newBuilder().setCloseStdin(true).build());
         attachment.awaitEnd();
@@ -429,7 +430,7 @@ class NodeAgentIntegrationTest {
                 .setConfig(config("ls", "/sys/class/net")).setHostConfig(HostConfig.newBuilder().setNetworkMode("host")).build());
         CREATED.add(id);
         Attachment attachment = attach(id, false);
-        agent.startContainer(ref(id));
+        agent.startContainer(start(id));
         attachment.awaitEnd();
         try (var hostInterfaces = Files.list(Path.of("/sys/class/net"))) {
             assertThat(attachment.stdout().split("\\s+")).hasSize((int) hostInterfaces.count());
@@ -470,6 +471,10 @@ class NodeAgentIntegrationTest {
         byte[] bytes = new byte[32];
         ThreadLocalRandom.current().nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
+    }
+
+    private static NodeStartRequest start(String id) {
+        return NodeStartRequest.newBuilder().setContainerId(id).build();
     }
 
     private static NodeContainerRef ref(String id) {

@@ -1,5 +1,7 @@
 package dev.berth.node.network;
 
+import dev.berth.common.net.HostRoutes;
+import dev.berth.common.net.Ipv4Subnet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -60,7 +62,10 @@ class Ipv4SubnetTest {
         assertThat(NetworkMode.of("default")).isEqualTo(NetworkMode.BRIDGE);
         assertThat(NetworkMode.of("none")).isEqualTo(NetworkMode.NONE);
         assertThat(NetworkMode.of("host")).isEqualTo(NetworkMode.HOST);
-        assertThatThrownBy(() -> NetworkMode.of("mynet")).hasMessage("network mynet not found");
+        assertThat(NetworkMode.of("mynet")).isEqualTo(NetworkMode.USER);
+        assertThat(NetworkMode.joinsBridge("mynet")).isTrue();
+        assertThat(NetworkMode.joinsBridge("host")).isFalse();
+        assertThat(NetworkMode.joinsBridge("container:x")).isFalse();
         assertThatThrownBy(() -> NetworkMode.of("container:x")).hasMessageContaining("does not support --network container");
     }
 }

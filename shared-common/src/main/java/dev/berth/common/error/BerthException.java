@@ -18,6 +18,8 @@ public class BerthException extends RuntimeException {
         INVALID_ARGUMENT,
         /** Well formed, but the current state does not allow it (HTTP 409). */
         FAILED_PRECONDITION,
+        /** Never allowed, whatever the state: removing a built-in network (HTTP 403, as Docker). */
+        FORBIDDEN,
         /** Credentials missing or refused, by a registry for instance (HTTP 401). */
         UNAUTHENTICATED,
         /** A service or registry Berth needs cannot be reached (HTTP 500, naming it). */
@@ -62,6 +64,10 @@ public class BerthException extends RuntimeException {
 
     public static BerthException precondition(String message) {
         return new BerthException(Kind.FAILED_PRECONDITION, message);
+    }
+
+    public static BerthException forbidden(String message) {
+        return new BerthException(Kind.FORBIDDEN, message);
     }
 
     public static BerthException unauthenticated(String message) {

@@ -1,4 +1,4 @@
-package dev.berth.node.network;
+package dev.berth.common.net;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,12 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The destinations of the host's IPv4 routes (/proc/net/route), the default route left out. */
-final class HostRoutes {
+public final class HostRoutes {
 
     private HostRoutes() {
     }
 
-    static List<Ipv4Subnet> read() {
+    public static List<Ipv4Subnet> read() {
         try {
             return parse(Files.readString(Path.of("/proc/net/route")));
         } catch (IOException e) {
@@ -21,7 +21,7 @@ final class HostRoutes {
     }
 
     /** Lines of "Iface Destination Gateway Flags RefCnt Use Metric Mask ...", addresses in little-endian hex. */
-    static List<Ipv4Subnet> parse(String table) {
+    public static List<Ipv4Subnet> parse(String table) {
         List<Ipv4Subnet> out = new ArrayList<>();
         for (String line : table.split("\n")) {
             String[] fields = line.trim().split("\\s+");

@@ -1,4 +1,4 @@
-package dev.berth.node.network;
+package dev.berth.common.net;
 
 /** An IPv4 prefix such as 172.31.0.0/16, its address held as an unsigned 32-bit number. */
 public record Ipv4Subnet(long network, int prefixLength) {
@@ -18,7 +18,7 @@ public record Ipv4Subnet(long network, int prefixLength) {
         return new Ipv4Subnet(address(cidr.substring(0, slash)), Integer.parseInt(cidr.substring(slash + 1)));
     }
 
-    static long address(String dotted) {
+    public static long address(String dotted) {
         String[] parts = dotted.split("\\.");
         if (parts.length != 4) {
             throw new IllegalArgumentException("not an IPv4 address: " + dotted);
@@ -34,7 +34,7 @@ public record Ipv4Subnet(long network, int prefixLength) {
         return value;
     }
 
-    static long mask(int prefixLength) {
+    public static long mask(int prefixLength) {
         return prefixLength == 0 ? 0 : (0xFFFFFFFFL << (32 - prefixLength)) & 0xFFFFFFFFL;
     }
 
@@ -43,12 +43,17 @@ public record Ipv4Subnet(long network, int prefixLength) {
         return (network & mask(shorter)) == (other.network & mask(shorter));
     }
 
+    /** Whether the address (dotted) lies in this subnet. */
+    public boolean contains(String dotted) {
+        return (address(dotted) & mask(prefixLength)) == network;
+    }
+
     /** The first host address, the bridge's own (Docker's gateway). */
     public String gateway() {
         return dotted(network + 1);
     }
 
-    static String dotted(long value) {
+    public static String dotted(long value) {
         return (value >> 24 & 255) + "." + (value >> 16 & 255) + "." + (value >> 8 & 255) + "." + (value & 255);
     }
 
