@@ -41,7 +41,7 @@ class SubnetPlannerTest {
                 .isEqualTo(new SubnetPlanner.Plan("10.5.0.0/24", "10.5.0.254"));
         assertThatThrownBy(() -> SubnetPlanner.plan("10.5.0.128/25", "", POOLS, subnets("10.5.0.0/24"), List.of()))
                 .isInstanceOf(BerthException.class).hasMessage("Pool overlaps with other one on this address space")
-                .extracting(e -> ((BerthException) e).kind()).isEqualTo(BerthException.Kind.FORBIDDEN);
+                .extracting(e -> ((BerthException) e).kind()).isEqualTo(BerthException.Kind.PERMISSION_DENIED);
         assertThatThrownBy(() -> SubnetPlanner.plan("10.5.0.0/24", "10.6.0.1", POOLS, List.of(), List.of()))
                 .hasMessage("no matching subnet for gateway 10.6.0.1");
         assertThatThrownBy(() -> SubnetPlanner.plan("", "10.6.0.1", POOLS, List.of(), List.of()))

@@ -19,7 +19,7 @@ public class BerthException extends RuntimeException {
         /** Well formed, but the current state does not allow it (HTTP 409). */
         FAILED_PRECONDITION,
         /** Never allowed, whatever the state: removing a built-in network (HTTP 403, as Docker). */
-        FORBIDDEN,
+        PERMISSION_DENIED,
         /** Credentials missing or refused, by a registry for instance (HTTP 401). */
         UNAUTHENTICATED,
         /** A service or registry Berth needs cannot be reached (HTTP 500, naming it). */
@@ -67,7 +67,7 @@ public class BerthException extends RuntimeException {
     }
 
     public static BerthException forbidden(String message) {
-        return new BerthException(Kind.FORBIDDEN, message);
+        return new BerthException(Kind.PERMISSION_DENIED, message);
     }
 
     public static BerthException unauthenticated(String message) {

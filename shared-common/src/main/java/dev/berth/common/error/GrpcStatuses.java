@@ -44,7 +44,7 @@ public final class GrpcStatuses {
             case ALREADY_EXISTS -> Status.ALREADY_EXISTS;
             case INVALID_ARGUMENT -> Status.INVALID_ARGUMENT;
             case FAILED_PRECONDITION -> Status.FAILED_PRECONDITION;
-            case FORBIDDEN -> Status.PERMISSION_DENIED;
+            case PERMISSION_DENIED -> Status.PERMISSION_DENIED;
             case UNAUTHENTICATED -> Status.UNAUTHENTICATED;
             case UNAVAILABLE -> Status.UNAVAILABLE;
             case RESOURCE_EXHAUSTED -> Status.RESOURCE_EXHAUSTED;
