@@ -23,7 +23,8 @@ public final class FakeBackends implements AutoCloseable {
         }
         containers = new FakeContainerService("127.0.0.1:" + port, images);
         server = ServerBuilder.forPort(port).addService(images).addService(containers).addService(node)
-                .addService(new FakeNodeDirectory("127.0.0.1:" + port)).addService(new FakeNodeInfo()).build().start();
+                .addService(new FakeNodeDirectory("127.0.0.1:" + port)).addService(new FakeNodeInfo())
+                .addService(new FakeNetworkAndVolumeServices.Networks()).build().start();
     }
 
     public String address() {
