@@ -93,9 +93,9 @@ class BindMountE2ETest {
         assertThat(relative.exitCode()).isNotZero();
         assertThat(relative.stderr()).contains("mount path must be absolute");
 
-        CommandResult named = docker("create", "--name", PREFIX + "named", "-v", "somevolume:/data", image, "true");
+        CommandResult named = docker("create", "--name", PREFIX + "named", "-v", "some/volume:/data", image, "true");
         assertThat(named.exitCode()).isNotZero();
-        assertThat(named.stderr()).contains("named volumes are not supported yet");
+        assertThat(named.stderr()).contains("includes invalid characters for a local volume name");
 
         assertThat(docker("ps", "-a", "-q", "--filter", "name=" + PREFIX + "named").stdout()).isEmpty();
     }

@@ -112,7 +112,7 @@ class ContainerGrpcService extends ContainerServiceGrpc.ContainerServiceImplBase
     @Override
     public void removeContainer(RemoveContainerRequest request, StreamObserver<Empty> response) {
         unary(response, () -> {
-            removal.remove(request.getRef(), request.getForce());
+            removal.remove(request.getRef(), request.getForce(), request.getRemoveVolumes());
             return Empty.getDefaultInstance();
         });
     }

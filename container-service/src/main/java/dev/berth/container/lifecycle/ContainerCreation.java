@@ -17,6 +17,7 @@ import dev.berth.container.store.ProtoJson;
 import dev.berth.container.store.Times;
 import dev.berth.container.image.ConfigMerger;
 import dev.berth.container.image.ImageResolver;
+import dev.berth.container.volume.MountResolver;
 import dev.berth.proto.v1.ContainerConfig;
 import dev.berth.proto.v1.CreateContainerRequest;
 import dev.berth.proto.v1.HostConfig;
@@ -42,9 +43,11 @@ public class ContainerCreation {
     private final NodeRegistry nodes;
 
     private final ImageResolver images;
+    private final MountResolver mountResolver;
 
     public ContainerCreation(ContainerRepository containers, StateStore store, NameGenerator names,
-            NodePlacement placement, NodeRegistry nodes, ImageResolver images) {
+            NodePlacement placement, NodeRegistry nodes, ImageResolver images, MountResolver mountResolver) {
+        this.mountResolver = mountResolver;
         this.images = images;
         this.containers = containers;
         this.store = store;
@@ -62,7 +65,15 @@ public class ContainerCreation {
         ContainerConfig config = ConfigMerger.merge(request.getConfig(), request.getEntrypointGiven(),
                 image.getConfig());
         String nodeId = placement.chooseNode();
-        ContainerRow row = insert(image.getId(), config, request.getHostConfig(), wanted, nodeId);
+        MountResolver.Resolved mounts = mountResolver.resolve(config, request.getHostConfig(), nodeId);
+        HostConfig host = mounts.hostConfig();
+        ContainerRow row;
+        try {
+            row = insert(image.getId(), config, host, wanted, nodeId);
+        } catch (RuntimeException e) {
+            mountResolver.undo(mounts.madeAnonymous());
+            throw e;
+        }
         NodeCreateResponse created;
         try {
             created = nodes.blocking(nodeId).withDeadlineAfter(30, TimeUnit.MINUTES).createContainer(
@@ -71,15 +82,16 @@ public class ContainerCreation {
                             .setName(row.name())
                             .setImageId(row.imageId())
                             .setConfig(config)
-                            .setHostConfig(request.getHostConfig())
+                            .setHostConfig(host)
                             .build());
         } catch (StatusRuntimeException e) {
             store.discard(row.id());
+            mountResolver.undo(mounts.madeAnonymous());
             throw e;
         }
         // The node may have adjusted the resources as Docker does (shares clamped, a limit this
         // kernel lacks discarded): what it applies is what inspect shows.
-        HostConfig applied = created.hasHostConfig() ? created.getHostConfig() : request.getHostConfig();
+        HostConfig applied = created.hasHostConfig() ? created.getHostConfig() : host;
         return store.recordCreated(row, ProtoJson.write(created.getFiles()), ProtoJson.write(applied));
     }
 

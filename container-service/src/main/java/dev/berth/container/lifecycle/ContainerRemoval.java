@@ -11,6 +11,7 @@ import dev.berth.common.error.BerthException;
 import dev.berth.container.events.ContainerEvents;
 import dev.berth.container.lookup.ContainerLookup;
 import dev.berth.container.node.NodeRegistry;
+import dev.berth.container.volume.VolumeCatalog;
 import dev.berth.container.store.ContainerRow;
 import dev.berth.container.waiting.ContainerWaits;
 import dev.berth.container.waiting.WaitRegistry;
@@ -35,9 +36,11 @@ public class ContainerRemoval {
     private final WaitRegistry waiters;
     private final NodeRegistry nodes;
     private final ContainerEvents events;
+    private final VolumeCatalog volumes;
 
     public ContainerRemoval(ContainerLookup lookup, ContainerGuard guard, StateStore store, WaitRegistry waiters,
-            NodeRegistry nodes, ContainerEvents events) {
+            NodeRegistry nodes, ContainerEvents events, VolumeCatalog volumes) {
+        this.volumes = volumes;
         this.lookup = lookup;
         this.guard = guard;
         this.store = store;
@@ -46,7 +49,8 @@ public class ContainerRemoval {
         this.events = events;
     }
 
-    public void remove(String ref, boolean force) {
+    /** docker rm; {@code removeVolumes} (-v) removes its anonymous volumes too. */
+    public void remove(String ref, boolean force, boolean removeVolumes) {
         ContainerRow found = lookup.resolve(ref);
         boolean[] hadProcess = new boolean[1];
         ContainerRow marked = guard.apply(found.id(), () -> {
@@ -69,7 +73,7 @@ public class ContainerRemoval {
         if (hadProcess[0]) {
             killForRemoval(marked);
         }
-        finish(marked, force);
+        finish(marked, force, removeVolumes);
     }
 
     /**
@@ -104,7 +108,8 @@ public class ContainerRemoval {
                     .map(this::markRemoving)
                     .orElse(null));
             if (marked != null) {
-                finish(marked, true);
+                // --rm takes the container's anonymous volumes with it, as Docker does
+                finish(marked, true, true);
             }
         } catch (RuntimeException e) {
             log.warn("auto-removal of container {} failed: {}", containerId, e.toString());
@@ -117,7 +122,7 @@ public class ContainerRemoval {
      */
     public void resumeInterrupted(ContainerRow removing) {
         try {
-            finish(removing, true);
+            finish(removing, true, false);
         } catch (RuntimeException e) {
             log.warn("resuming removal of container {} failed: {}", removing.id(), e.toString());
         }
@@ -140,7 +145,7 @@ public class ContainerRemoval {
         return store.update(row.withStatus(State.REMOVING.dockerName()), "removing", Map.of());
     }
 
-    private void finish(ContainerRow marked, boolean force) {
+    private void finish(ContainerRow marked, boolean force, boolean removeVolumes) {
         String id = marked.id();
         try {
             nodes.blocking(marked.nodeId()).withDeadlineAfter(2, TimeUnit.MINUTES)
@@ -156,5 +161,8 @@ public class ContainerRemoval {
             store.delete(last, "destroy");
             waiters.removed(id, ContainerWaits.resultOf(last));
         });
+        if (removeVolumes) {
+            volumes.removeAnonymousOf(marked);
+        }
     }
 }

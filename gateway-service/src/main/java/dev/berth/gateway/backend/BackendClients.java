@@ -4,6 +4,7 @@ import dev.berth.proto.v1.ContainerServiceGrpc;
 import dev.berth.proto.v1.ImageServiceGrpc;
 import dev.berth.proto.v1.NetworkServiceGrpc;
 import dev.berth.proto.v1.NodeDirectoryGrpc;
+import dev.berth.proto.v1.VolumeServiceGrpc;
 import io.grpc.ManagedChannel;
 import dev.berth.proto.channel.Channels;
 import org.springframework.context.annotation.Bean;
@@ -52,5 +53,10 @@ class BackendClients {
     @Bean
     NetworkServiceGrpc.NetworkServiceBlockingStub networkService(ManagedChannel containerServiceChannel) {
         return NetworkServiceGrpc.newBlockingStub(containerServiceChannel);
+    }
+
+    @Bean
+    VolumeServiceGrpc.VolumeServiceBlockingStub volumeService(ManagedChannel containerServiceChannel) {
+        return VolumeServiceGrpc.newBlockingStub(containerServiceChannel);
     }
 }

@@ -7,6 +7,8 @@ import dev.berth.proto.v1.ContainerStatus;
 import dev.berth.proto.v1.Health;
 import dev.berth.proto.v1.HealthConfig;
 import dev.berth.proto.v1.HostConfig;
+import dev.berth.proto.v1.MountSpec;
+import dev.berth.proto.v1.VolumeMount;
 import dev.berth.proto.v1.Ulimit;
 
 import java.nio.file.Path;
@@ -109,6 +111,9 @@ public final class ContainerViews {
     static List<Map<String, Object>> mounts(HostConfig host) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (String bind : host.getBindsList()) {
+            if (!bind.startsWith("/")) {
+                continue; // a volume: below, from what container-service resolved
+            }
             String[] parts = bind.split(":", 3);
             String mode = parts.length == 3 ? parts[2] : "";
             List<String> modes = List.of(mode.split(","));
@@ -120,6 +125,32 @@ public final class ContainerViews {
             mount.put("RW", !modes.contains("ro"));
             mount.put("Propagation", modes.stream().filter(m -> !m.isEmpty() && !m.equals("ro") && !m.equals("rw"))
                     .findFirst().orElse("rprivate"));
+            out.add(mount);
+        }
+        for (VolumeMount volume : host.getVolumeMountsList()) {
+            Map<String, Object> mount = new LinkedHashMap<>();
+            mount.put("Type", "volume");
+            mount.put("Name", volume.getName());
+            mount.put("Source", volume.getSource());
+            mount.put("Destination", volume.getDestination());
+            mount.put("Driver", "local");
+            mount.put("Mode", volume.getReadOnly() ? "ro" : "z");
+            mount.put("RW", !volume.getReadOnly());
+            mount.put("Propagation", "");
+            out.add(mount);
+        }
+        for (MountSpec spec : host.getMountsList()) {
+            if (spec.getType().equals("volume")) {
+                continue;
+            }
+            Map<String, Object> mount = new LinkedHashMap<>();
+            mount.put("Type", spec.getType());
+            mount.put("Source", spec.getSource());
+            mount.put("Destination", spec.getTarget());
+            mount.put("Mode", "");
+            mount.put("RW", !spec.getReadOnly());
+            mount.put("Propagation", spec.getType().equals("bind")
+                    ? (spec.getPropagation().isEmpty() ? "rprivate" : spec.getPropagation()) : "");
             out.add(mount);
         }
         return out;

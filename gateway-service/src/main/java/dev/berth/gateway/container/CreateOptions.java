@@ -19,7 +19,7 @@ final class CreateOptions {
     static final Set<String> HONOURED_CONFIG = Set.of(
             "Hostname", "Domainname", "User", "AttachStdin", "AttachStdout", "AttachStderr", "ExposedPorts", "Tty",
             "OpenStdin", "StdinOnce", "Env", "Cmd", "Image", "WorkingDir", "Entrypoint", "Labels",
-            "StopSignal", "StopTimeout", "Healthcheck");
+            "StopSignal", "StopTimeout", "Healthcheck", "Volumes");
 
     /** HostConfig fields Berth applies. ConsoleSize is the CLI's terminal size, followed by a resize. */
     static final Set<String> HONOURED_HOST_CONFIG = Set.of(
@@ -28,7 +28,7 @@ final class CreateOptions {
             "CpusetCpus", "CpusetMems", "PidsLimit", "BlkioWeight",
             "RestartPolicy",
             "Init", "Ulimits", "Sysctls", "ShmSize", "ReadonlyRootfs", "Tmpfs", "GroupAdd", "Binds",
-            "PortBindings", "PublishAllPorts",
+            "PortBindings", "PublishAllPorts", "Mounts",
 
             "Privileged", "CapAdd", "CapDrop", "SecurityOpt", "Devices", "MaskedPaths", "ReadonlyPaths");
 

@@ -48,7 +48,8 @@ final class CreateRequestReader {
                 .setWorkingDir(text(body, "WorkingDir"))
                 .putAllLabels(labels(body.get("Labels")))
                 .setStopSignal(text(body, "StopSignal"))
-                .addAllExposedPorts(keys(body.get("ExposedPorts")));
+                .addAllExposedPorts(keys(body.get("ExposedPorts")))
+                .addAllVolumes(keys(body.get("Volumes")));
         List<String> entrypoint = strings(body.get("Entrypoint"));
         if (entrypoint != null) {
             config.addAllEntrypoint(entrypoint);
@@ -97,6 +98,7 @@ final class CreateRequestReader {
         }
         SecurityReader.read(host, out);
         PortBindingsReader.read(host, out);
+        MountsReader.read(host, out);
         return out.build();
     }
 

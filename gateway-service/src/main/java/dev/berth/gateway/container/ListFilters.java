@@ -51,4 +51,10 @@ public final class ListFilters {
         }
         return parsed;
     }
+
+    /** A {@code label} filter value, key or key=value, against a set of labels. */
+    public static boolean labelMatches(String label, Map<String, String> labels) {
+        int eq = label.indexOf('=');
+        return eq < 0 ? labels.containsKey(label) : label.substring(eq + 1).equals(labels.get(label.substring(0, eq)));
+    }
 }

@@ -1,10 +1,10 @@
 package dev.berth.gateway.network;
 
 import dev.berth.gateway.api.DockerApiException;
+import dev.berth.gateway.container.ListFilters;
 import dev.berth.proto.v1.Filter;
 import dev.berth.proto.v1.Network;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -36,7 +36,7 @@ final class NetworkFilter {
 
     boolean matches(Network n) {
         return filters.stream().allMatch(f -> f.getKey().equals("label")
-                ? f.getValuesList().stream().allMatch(v -> labelMatches(v, n.getLabelsMap()))
+                ? f.getValuesList().stream().allMatch(v -> ListFilters.labelMatches(v, n.getLabelsMap()))
                 : f.getValuesList().stream().anyMatch(v -> matches(f.getKey(), v, n)));
     }
 
@@ -51,10 +51,5 @@ final class NetworkFilter {
                     == (!n.getBuiltin() && n.getMembersCount() == 0);
             default -> false;
         };
-    }
-
-    private static boolean labelMatches(String label, Map<String, String> labels) {
-        int eq = label.indexOf('=');
-        return eq < 0 ? labels.containsKey(label) : label.substring(eq + 1).equals(labels.get(label.substring(0, eq)));
     }
 }

@@ -88,9 +88,17 @@ class CreateRequestReaderTest {
         assertThat(refused.getMessage()).isEqualTo("Berth does not support " + named + " yet");
     }
 
+    /** -v /data: the CLI puts an anonymous volume into Config.Volumes; container-service makes it. */
+    @Test
+    void read_configVolumes_areKeptForContainerService() {
+        ObjectNode body = cliBody("cli-28-run-defaults.json");
+        body.set("Volumes", JSON.readTree("{\"/data\":{},\"/cache\":{}}"));
+        assertThat(CreateRequestReader.read(body).getConfig().getVolumesList()).containsExactlyInAnyOrder("/data", "/cache");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "Volumes     | {\"/data\":{}}                 | --volume (Config.Volumes)",
+            "Shell       | [\"/bin/bash\",\"-c\"]          | SHELL (Config.Shell)",
             "MacAddress  | \"02:42:ac:11:00:02\"        | --mac-address (Config.MacAddress)",
     })
     void read_unhonouredConfigField_isRefusedNamingIt(String field, String value, String named) {

@@ -24,7 +24,8 @@ public final class FakeBackends implements AutoCloseable {
         containers = new FakeContainerService("127.0.0.1:" + port, images);
         server = ServerBuilder.forPort(port).addService(images).addService(containers).addService(node)
                 .addService(new FakeNodeDirectory("127.0.0.1:" + port)).addService(new FakeNodeInfo())
-                .addService(new FakeNetworkAndVolumeServices.Networks()).build().start();
+                .addService(new FakeNetworkAndVolumeServices.Networks())
+                .addService(new FakeNetworkAndVolumeServices.Volumes()).build().start();
     }
 
     public String address() {

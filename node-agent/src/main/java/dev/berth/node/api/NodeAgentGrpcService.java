@@ -33,6 +33,9 @@ import dev.berth.proto.v1.NodeStartRequest;
 import dev.berth.proto.v1.NodeNetworkRef;
 import dev.berth.proto.v1.NetworkAttachment;
 import dev.berth.node.network.NetworkBridges;
+import dev.berth.node.volume.NodeVolumes;
+import dev.berth.proto.v1.NodeVolume;
+import dev.berth.proto.v1.NodeVolumeRef;
 import dev.berth.proto.v1.NodeStopRequest;
 import dev.berth.proto.v1.ReadLogsRequest;
 import dev.berth.proto.v1.WatchEventsRequest;
@@ -62,6 +65,7 @@ class NodeAgentGrpcService extends NodeAgentGrpc.NodeAgentImplBase {
     private final SnapshotStore snapshots;
     private final ExecService execs;
     private final NetworkBridges bridges;
+    private final NodeVolumes volumes;
     private final ExecutorService logReaders = Executors.newCachedThreadPool(r -> {
         Thread thread = new Thread(r, "log-reader");
         thread.setDaemon(true);
@@ -75,8 +79,9 @@ class NodeAgentGrpcService extends NodeAgentGrpc.NodeAgentImplBase {
     });
 
     NodeAgentGrpcService(Supervisor supervisor, TaskService tasks, ContainerStore store, EventBus events,
-                         SnapshotStore snapshots, ExecService execs, NetworkBridges bridges) {
+                         SnapshotStore snapshots, ExecService execs, NetworkBridges bridges, NodeVolumes volumes) {
         this.bridges = bridges;
+        this.volumes = volumes;
         this.snapshots = snapshots;
         this.execs = execs;
         this.supervisor = supervisor;
@@ -106,6 +111,20 @@ class NodeAgentGrpcService extends NodeAgentGrpc.NodeAgentImplBase {
         NetworkAttachment network = request.hasNetwork() ? request.getNetwork() : null;
         reply(supervisor.submit(() -> started(tasks.start(request.getContainerId(), network))), responses,
                 response -> response);
+    }
+
+    @Override
+    public void createVolume(NodeVolumeRef request, StreamObserver<NodeVolume> responses) {
+        reply(supervisor.submit(() -> NodeVolume.newBuilder()
+                .setMountpoint(volumes.create(request.getName()).toString()).build()), responses, volume -> volume);
+    }
+
+    @Override
+    public void removeVolume(NodeVolumeRef request, StreamObserver<Empty> responses) {
+        reply(supervisor.submit(() -> {
+            volumes.remove(request.getName());
+            return Empty.getDefaultInstance();
+        }), responses, empty -> empty);
     }
 
     @Override

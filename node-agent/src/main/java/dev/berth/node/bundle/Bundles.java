@@ -5,6 +5,11 @@ import dev.berth.node.nativ.Mounts;
 import dev.berth.node.nativ.Trees;
 import dev.berth.node.network.NetNamespaces;
 import dev.berth.node.network.NetworkMode;
+import dev.berth.node.volume.NodeVolumes;
+import dev.berth.node.volume.VolumeCopyUp;
+import dev.berth.proto.v1.VolumeMount;
+import java.util.HashMap;
+import java.util.Map;
 import dev.berth.node.ports.PortSpecs;
 import dev.berth.node.spec.HostLimits;
 import dev.berth.node.spec.OciSpec;
@@ -51,9 +56,12 @@ public class Bundles {
 
     private static final Logger log = LoggerFactory.getLogger(Bundles.class);
 
-    public Bundles(NodeProperties properties, NetNamespaces namespaces) {
+    private final NodeVolumes volumes;
+
+    public Bundles(NodeProperties properties, NetNamespaces namespaces, NodeVolumes volumes) {
         this.initBinary = properties.initPath();
         this.namespaces = namespaces;
+        this.volumes = volumes;
     }
 
     public void build(Container container, NodeCreateRequest request, List<Path> layersBottomFirst) throws IOException {
@@ -88,8 +96,25 @@ public class Bundles {
         OciSpec spec = specFactory.build(new OciSpecFactory.Inputs(container.id(), request.getConfig(),
                 request.getHostConfig(), container.rootfs(), hostnameFile, hostsFile, resolvConf, user,
                 nofile.soft(), nofile.hard(), initBinary,
-                NetworkMode.joinsBridge(network.getNetworkMode()) ? namespaces.pathOf(container.id()) : null));
+                NetworkMode.joinsBridge(network.getNetworkMode()) ? namespaces.pathOf(container.id()) : null,
+                prepareVolumes(container, request.getHostConfig())));
         Files.write(bundle.resolve("config.json"), json.writeValueAsBytes(spec));
+    }
+
+    /**
+     * Each volume's directory, made if missing; a volume still empty gets the image's content at
+     * its mount point first (unless --mount volume-nocopy), as Docker copies it up at create.
+     */
+    private Map<String, Path> prepareVolumes(Container container, HostConfig host) throws IOException {
+        Map<String, Path> dirs = new HashMap<>();
+        for (VolumeMount volume : host.getVolumeMountsList()) {
+            Path data = volumes.create(volume.getName());
+            if (!volume.getNoCopy()) {
+                VolumeCopyUp.fill(container.rootfs(), volume.getDestination(), data);
+            }
+            dirs.put(volume.getName(), data);
+        }
+        return dirs;
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.berth.common.error.BerthException;
 import dev.berth.node.spec.fs.ReadonlyRootfs;
 import dev.berth.node.spec.fs.ShmSize;
 import dev.berth.node.spec.fs.BindMounts;
+import dev.berth.node.spec.fs.VolumeMounts;
 import dev.berth.node.spec.fs.TmpfsMounts;
 import dev.berth.node.spec.init.InitProcess;
 import dev.berth.node.spec.sysctl.Sysctls;
@@ -16,6 +17,7 @@ import dev.berth.proto.v1.HostConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Builds a container's OCI runtime config (config.json) the way Docker's defaults shape it: the
@@ -28,13 +30,21 @@ public final class OciSpecFactory {
     public record Inputs(String containerId, ContainerConfig config, HostConfig hostConfig, Path rootfs,
                          Path hostnameFile, Path hostsFile, Path resolvConfFile,
                          UserResolver.ResolvedUser user, long nofileSoft, long nofileHard, Path initBinary,
-                         Path networkNamespace) {
+                         Path networkNamespace, Map<String, Path> volumeDirs) {
+
+        public Inputs(String containerId, ContainerConfig config, HostConfig hostConfig, Path rootfs,
+                      Path hostnameFile, Path hostsFile, Path resolvConfFile,
+                      UserResolver.ResolvedUser user, long nofileSoft, long nofileHard, Path initBinary,
+                      Path networkNamespace) {
+            this(containerId, config, hostConfig, rootfs, hostnameFile, hostsFile, resolvConfFile, user,
+                    nofileSoft, nofileHard, initBinary, networkNamespace, Map.of());
+        }
 
         public Inputs(String containerId, ContainerConfig config, HostConfig hostConfig, Path rootfs,
                       Path hostnameFile, Path hostsFile, Path resolvConfFile,
                       UserResolver.ResolvedUser user, long nofileSoft, long nofileHard) {
             this(containerId, config, hostConfig, rootfs, hostnameFile, hostsFile, resolvConfFile, user,
-                    nofileSoft, nofileHard, null, null);
+                    nofileSoft, nofileHard, null, null, Map.of());
         }
     }
 
@@ -96,6 +106,7 @@ public final class OciSpecFactory {
                 etcFiles(in),
                 TmpfsMounts.of(host),
                 BindMounts.of(host),
+                VolumeMounts.of(host, in.volumeDirs()),
                 namespaces(usesHostNetwork(host), in.networkNamespace()),
                 Sysctls.of(host),
                 cgroup(in.containerId()),

@@ -192,6 +192,28 @@ public final class SpecBuilder {
                 new OciSpec.Resources(List.copyOf(deviceRules), memory, cpu, pids, blockIO), List.copyOf(maskedPaths),
                 List.copyOf(readonlyPaths), devices.isEmpty() ? null : List.copyOf(devices), seccomp,
                 sysctls.isEmpty() ? null : Map.copyOf(sysctls));
-        return new OciSpec(OciSpec.VERSION, process, root, hostname, List.copyOf(mounts), linux, domainname);
+        return new OciSpec(OciSpec.VERSION, process, root, hostname, parentsFirst(mounts), linux, domainname);
+    }
+
+    /**
+     * Mounts in the order runc must make them: a parent before anything mounted inside it (a volume
+     * at /etc before /etc/hosts), as Docker orders them. A mount is moved only when a mount inside
+     * it came first; every other keeps the order it was added in.
+     */
+    static List<OciSpec.Mount> parentsFirst(List<OciSpec.Mount> mounts) {
+        List<OciSpec.Mount> ordered = new ArrayList<>();
+        for (OciSpec.Mount mount : mounts) {
+            java.nio.file.Path parent = java.nio.file.Path.of(mount.destination()).normalize();
+            int at = ordered.size();
+            for (int k = 0; k < ordered.size(); k++) {
+                java.nio.file.Path other = java.nio.file.Path.of(ordered.get(k).destination()).normalize();
+                if (!other.equals(parent) && other.startsWith(parent)) {
+                    at = k;
+                    break;
+                }
+            }
+            ordered.add(at, mount);
+        }
+        return List.copyOf(ordered);
     }
 }

@@ -4,6 +4,7 @@ import dev.berth.common.error.BerthException;
 import dev.berth.node.spec.OciSpec;
 import dev.berth.node.spec.SpecOption;
 import dev.berth.proto.v1.HostConfig;
+import dev.berth.proto.v1.MountSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -59,8 +60,30 @@ public final class TmpfsMounts {
     }
 
     public static SpecOption of(HostConfig host) {
-        return spec -> host.getTmpfsMap().forEach((path, options) ->
-                spec.mount(new OciSpec.Mount(path, "tmpfs", "tmpfs", merge(options))));
+        return spec -> {
+            host.getTmpfsMap().forEach((path, options) ->
+                    spec.mount(new OciSpec.Mount(path, "tmpfs", "tmpfs", merge(options))));
+            for (MountSpec mount : host.getMountsList()) {
+                if (mount.getType().equals("tmpfs")) {
+                    spec.mount(new OciSpec.Mount(mount.getTarget(), "tmpfs", "tmpfs", merge(mountOptions(mount))));
+                }
+            }
+        };
+    }
+
+    /** --mount type=tmpfs's settings as --tmpfs options: size in bytes, mode in octal. */
+    static String mountOptions(MountSpec mount) {
+        List<String> options = new ArrayList<>();
+        if (mount.getReadOnly()) {
+            options.add("ro");
+        }
+        if (mount.getTmpfsSize() > 0) {
+            options.add("size=" + mount.getTmpfsSize());
+        }
+        if (mount.getTmpfsMode() > 0) {
+            options.add("mode=" + Integer.toOctalString(mount.getTmpfsMode()));
+        }
+        return String.join(",", options);
     }
 
     /** Docker's defaults, then {@code options} (comma-separated), a later one of a kind winning. */
