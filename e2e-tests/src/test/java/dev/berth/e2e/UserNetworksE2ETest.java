@@ -3,6 +3,7 @@ package dev.berth.e2e;
 import dev.berth.e2e.support.CommandResult;
 import dev.berth.e2e.support.Commands;
 import dev.berth.e2e.support.TestImages;
+import dev.berth.e2e.support.Waits;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -79,7 +80,7 @@ class UserNetworksE2ETest {
         String subnet = ok("network", "inspect", "--format", "{{range .IPAM.Config}}{{.Subnet}}{{end}}", networkId);
         String db = ok("run", "-d", "--name", PREFIX + "db", "--network", PREFIX + "app", "--network-alias", "database",
                 image, "sleep", "300");
-        String web = ok("run", "-d", "--name", PREFIX + "web", "--network", PREFIX + "app", image,
+        String web = ok("run", "-d", "--name", PREFIX + "web", "--network", PREFIX + "app", "-p", "127.0.0.1::8080", image,
                 "sh", "-c", "echo served > /www; exec httpd -f -p 8080 -h /");
 
         String dbAddress = ok("inspect", "--format", "{{(index .NetworkSettings.Networks \"" + PREFIX + "app\").IPAddress}}", db);
@@ -92,6 +93,17 @@ class UserNetworksE2ETest {
         CommandResult byName = docker("exec", web, "ping", "-c", "1", "-W", "5", PREFIX + "db");
         assertThat(byName.exitCode()).as(byName.toString()).isZero();
         assertThat(byName.stdout()).contains(dbAddress);
+        // HTTP by name: busybox-static's wget crashes in containers (on Docker too), nc does not
+        Waits.until("httpd of web answers db", Duration.ofSeconds(20), () -> docker("exec", db, "sh", "-c",
+                "printf 'GET /www HTTP/1.0\\r\\n\\r\\n' | nc " + PREFIX + "web 8080").stdout().contains("served"));
+
+        assertThat(ok("ps", "--filter", "network=" + PREFIX + "app", "--format", "{{.Names}}").lines())
+                .containsExactlyInAnyOrder(PREFIX + "db", PREFIX + "web");
+        assertThat(ok("ps", "--filter", "network=" + networkId, "--format", "{{.Names}}").lines())
+                .containsExactlyInAnyOrder(PREFIX + "db", PREFIX + "web");
+        assertThat(ok("ps", "--filter", "publish=8080", "--format", "{{.Names}}")).isEqualTo(PREFIX + "web");
+        assertThat(ok("ps", "--filter", "publish=8081", "--format", "{{.Names}}")).isEmpty();
+
         CommandResult byAlias = docker("run", "--rm", "--network", PREFIX + "app", image, "ping", "-c", "1", "-W", "5", "database");
         assertThat(byAlias.exitCode()).as(byAlias.toString()).isZero();
         assertThat(byAlias.stdout()).contains(dbAddress);

@@ -85,6 +85,9 @@ class VolumesE2ETest {
         assertThat(readOnly.stderr()).contains("Read-only file system");
 
         ok("create", "--name", PREFIX + "holder", "-v", PREFIX + "data:/data", image, "true");
+        assertThat(ok("ps", "-a", "--filter", "volume=" + PREFIX + "data", "--format", "{{.Names}}")).isEqualTo(PREFIX + "holder");
+        assertThat(ok("ps", "-a", "--filter", "volume=/data", "--filter", "name=" + PREFIX, "--format", "{{.Names}}"))
+                .isEqualTo(PREFIX + "holder");
         CommandResult inUse = docker("volume", "rm", PREFIX + "data");
         assertThat(inUse.exitCode()).isNotZero();
         assertThat(inUse.stderr()).contains("volume is in use");

@@ -27,9 +27,11 @@ import dev.berth.proto.v1.Filter;
  * of the images built on them.</li>
  * <li>{@code before}, {@code since}: a container's name or id, resolved and applied by the caller
  * (the last value given counts).</li>
- * <li>{@code expose}, {@code publish}: ports or port ranges; Berth publishes no ports.</li>
- * <li>{@code volume}: Berth mounts no volumes, so it matches nothing.</li>
- * <li>{@code network}: the network a container is on, its NetworkMode by name.</li>
+ * <li>{@code expose}: ports or port ranges of Config.ExposedPorts; {@code publish}: of the
+ * container ports a running container publishes.</li>
+ * <li>{@code volume}: a volume's name, or the destination of any of its mounts.</li>
+ * <li>{@code network}: the network a container is on, by name (its NetworkMode, "bridge" for the
+ * default) or, while it runs, by the network's id.</li>
  * <li>{@code health}: the healthcheck's status of a running container, {@code none} without one.</li>
  * <li>{@code is-task}: no container is a swarm task.</li>
  * </ul>
@@ -168,10 +170,12 @@ public final class ContainerFilter {
                 && (ancestors.isEmpty() || ancestorIds.contains(c.imageId()))
                 && (exposed.isEmpty() || c.exposedPorts().stream().map(ContainerFilter::withProto)
                         .anyMatch(exposed::contains))
-                // No container has published ports or volumes yet.
-                && published.isEmpty()
-                && volumes.isEmpty()
-                && (networks.isEmpty() || networks.contains(networkName(c)))
+                && (published.isEmpty() || c.network().getPortsList().stream()
+                        .map(p -> p.getContainerPort() + "/" + p.getProtocol()).anyMatch(published::contains))
+                && (volumes.isEmpty() || volumes.stream().anyMatch(v -> c.volumes().contains(v)
+                        || c.destinations().stream().anyMatch(d -> d.equals(v))))
+                && (networks.isEmpty() || networks.contains(networkName(c))
+                        || (!c.network().getNetworkId().isEmpty() && networks.contains(c.network().getNetworkId())))
                 && (healths.isEmpty() || healths.contains(c.health()))
                 && (isTask == null || !isTask);
     }
@@ -180,10 +184,10 @@ public final class ContainerFilter {
         return c.everStarted() && !c.state().hasProcess() && exitCodes.contains(c.exitCode());
     }
 
-    /** A default container is on no network: Berth has no bridge yet. */
+    /** The default network is Docker's "bridge". */
     private static String networkName(ListedContainer c) {
         String mode = c.networkMode();
-        return mode.isEmpty() || mode.equals("default") ? null : mode;
+        return mode.isEmpty() || mode.equals("default") ? "bridge" : mode;
     }
 
     private static String withProto(String port) {

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import dev.berth.common.error.BerthException;
 import dev.berth.container.lifecycle.State;
 import dev.berth.proto.v1.Filter;
+import dev.berth.proto.v1.NetworkState;
+import dev.berth.proto.v1.PublishedPort;
 
 class ContainerFilterTest {
 
@@ -24,11 +26,11 @@ class ContainerFilterTest {
     }
 
     private static final ListedContainer RUNNING = new ListedContainer(ID, "web-1", State.RUNNING, true, 0,
-            IMAGE_ID, LABELS, List.of("80/tcp", "53/udp"), "host", "none");
+            IMAGE_ID, LABELS, List.of("80/tcp", "53/udp"), "host", "none", NetworkState.getDefaultInstance(), List.of(), List.of());
     private static final ListedContainer EXITED_3 = new ListedContainer(ID, "web-1", State.EXITED, true, 3,
-            IMAGE_ID, LABELS, List.of(), "", "none");
+            IMAGE_ID, LABELS, List.of(), "", "none", NetworkState.getDefaultInstance(), List.of(), List.of());
     private static final ListedContainer CREATED = new ListedContainer(ID, "web-1", State.CREATED, false, 0,
-            IMAGE_ID, LABELS, List.of(), "none", "none");
+            IMAGE_ID, LABELS, List.of(), "none", "none", NetworkState.getDefaultInstance(), List.of(), List.of());
 
     private static boolean matches(ContainerFilter filter) {
         return filter.matches(RUNNING);
@@ -134,7 +136,7 @@ class ContainerFilterTest {
         assertThat(matches(filter("health", "none"))).isTrue();
         assertThat(matches(filter("health", "healthy"))).isFalse();
         ListedContainer healthy = new ListedContainer(ID, "web-1", State.RUNNING, true, 0, IMAGE_ID, LABELS, List.of(),
-                "", "healthy");
+                "", "healthy", NetworkState.getDefaultInstance(), List.of(), List.of());
         assertThat(filter("health", "healthy", "starting").matches(healthy)).isTrue();
         assertThat(filter("health", "none").matches(healthy)).isFalse();
         assertThat(filter("health", "none").filtersHealth()).isTrue();
@@ -153,8 +155,18 @@ class ContainerFilterTest {
         assertThat(matches(filter("network", "host"))).isTrue();
         assertThat(matches(filter("network", "none", "host"))).isTrue();
         assertThat(filter("network", "none").matches(CREATED)).isTrue();
-        assertThat(filter("network", "bridge").matches(EXITED_3)).as("default: on no network").isFalse();
+        assertThat(filter("network", "bridge").matches(EXITED_3)).as("the default is Docker's bridge").isTrue();
+        assertThat(filter("network", "app").matches(ON_APP)).isTrue();
+        assertThat(filter("network", "n".repeat(64)).matches(ON_APP)).as("by the id of the network it runs on").isTrue();
+        assertThat(filter("network", "bridge").matches(ON_APP)).isFalse();
     }
+
+    /** Running on network "app", publishing 8080/tcp, mounting volume "data" at /data and a bind at /srv. */
+    private static final ListedContainer ON_APP = new ListedContainer(ID, "web-1", State.RUNNING, true, 0, IMAGE_ID,
+            LABELS, List.of("8080/tcp"), "app", "none",
+            NetworkState.newBuilder().setNetwork("app").setNetworkId("n".repeat(64))
+                    .addPorts(PublishedPort.newBuilder().setContainerPort(8080).setProtocol("tcp").setHostPort(32768)).build(),
+            List.of("data"), List.of("/data", "/srv"));
 
     @Test
     void expose_portsRangesAndProtocols() {
@@ -176,8 +188,14 @@ class ContainerFilterTest {
     }
 
     @Test
-    void publishAndVolume_matchNothingAsNoContainerHasThem() {
-        assertThat(matches(filter("publish", "80"))).isFalse();
+    void publish_matchesPublishedContainerPorts_volume_namesAndDestinations() {
+        assertThat(matches(filter("publish", "80"))).as("exposed but not published").isFalse();
+        assertThat(filter("publish", "8080").matches(ON_APP)).isTrue();
+        assertThat(filter("publish", "8000-8100/tcp").matches(ON_APP)).isTrue();
+        assertThat(filter("publish", "8080/udp").matches(ON_APP)).isFalse();
+        assertThat(filter("volume", "data").matches(ON_APP)).isTrue();
+        assertThat(filter("volume", "/srv").matches(ON_APP)).isTrue();
+        assertThat(filter("volume", "other").matches(ON_APP)).isFalse();
         assertThat(matches(filter("volume", "/data"))).isFalse();
     }
 
