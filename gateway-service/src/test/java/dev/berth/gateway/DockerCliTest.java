@@ -40,6 +40,17 @@ class DockerCliTest extends GatewayTestBase {
         return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
     }
 
+    /** The same API on the gateway's unix socket, mode 0660 as Docker's. */
+    @Test
+    void unixSocket_servesTheApi() throws Exception {
+        Run run = docker("-H", "unix://" + SOCKET, "version", "--format", "{{.Server.APIVersion}}");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out().trim()).isEqualTo("1.44");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(SOCKET)))
+                .isEqualTo("rw-rw----");
+    }
+
     @Test
     void version_printsClientAndServer() throws Exception {
         Run run = docker("version");

@@ -37,6 +37,18 @@ public abstract class GatewayTestBase {
     static void backends(DynamicPropertyRegistry registry) {
         registry.add("berth.gateway.image-service", BACKENDS::address);
         registry.add("berth.gateway.container-service", BACKENDS::address);
+        registry.add("berth.gateway.socket.path", () -> SOCKET.toString());
+    }
+
+    /** The gateway's unix socket in these tests: a file of their own, not a running Berth's. */
+    protected static final java.nio.file.Path SOCKET = socketPath();
+
+    private static java.nio.file.Path socketPath() {
+        try {
+            return java.nio.file.Files.createTempDirectory("berth-gateway-test").resolve("berth.sock");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     protected HttpResponse<String> send(String method, String path, String jsonBody) throws Exception {
