@@ -19,6 +19,8 @@ public class CniRunner {
     /** The container's interface inside its namespace, as Docker names it. */
     public static final String INTERFACE = "eth0";
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CniRunner.class);
+
     private final NetworkProperties properties;
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -43,9 +45,11 @@ public class CniRunner {
                 "CNI_NETNS", netns.toString(),
                 "CNI_IFNAME", ifname,
                 "CNI_PATH", properties.cniPath());
+        long start = System.nanoTime();
         ExternalCommand.Result result = ExternalCommand.of(properties.pluginTimeout(),
                         List.of(Path.of(properties.cniPath(), plugin).toString()))
                 .withInput(config).withEnvironment(env).run();
+        log.debug("CNI {} {} for {}: {} ms", plugin, command, containerId, (System.nanoTime() - start) / 1_000_000);
         if (!result.ok()) {
             throw BerthException.internal("CNI plugin " + plugin + " " + command + " failed: " + errorText(result), null);
         }

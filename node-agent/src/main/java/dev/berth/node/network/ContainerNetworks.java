@@ -5,6 +5,15 @@ import dev.berth.proto.v1.NetworkState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import dev.berth.node.nativ.Trees;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -32,10 +41,21 @@ public class ContainerNetworks {
     private final DefaultBridge bridge;
     private final JsonMapper json = JsonMapper.builder().build();
 
+    /** Per container, the teardown queued or running last. */
+    private final Map<String, CompletableFuture<Void>> pending = new ConcurrentHashMap<>();
+    private final ExecutorService teardowns = Executors.newFixedThreadPool(2, runnable -> {
+        Thread thread = new Thread(runnable, "network-teardown");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Path teardownRoot;
+
     public ContainerNetworks(NetNamespaces namespaces, CniRunner cni, DefaultBridge bridge) {
         this.namespaces = namespaces;
         this.cni = cni;
         this.bridge = bridge;
+        this.teardownRoot = bridge.ipamDir().getParent().resolve("teardown");
+        resumeTeardowns();
     }
 
     /** Where the container's namespace is (or will be): config.json names it before it exists. */
@@ -45,6 +65,7 @@ public class ContainerNetworks {
 
     /** Wires a new run to the network's bridge; on failure nothing of it is left. */
     public NetworkState attach(String containerId, Path runDir, BridgePlan plan) {
+        awaitTeardown(containerId);
         try {
             Files.write(runDir.resolve(PLAN_FILE), json.writeValueAsBytes(plan));
             Path netns = namespaces.create(containerId);
@@ -80,16 +101,53 @@ public class ContainerNetworks {
         }
     }
 
-    /** Takes the run off its network: each step is done even when one before it failed. */
+    /**
+     * Takes the run off its network. What the CNI DELs need (the network's plan, the bridge's
+     * result) is moved at once into a teardown record under the node's root, and the DELs run in the
+     * background, off the path of a stop or a removal: a CNI DEL costs a hundred milliseconds. A new
+     * run of the same container waits for them ({@link #attach}); records left by an agent that
+     * died are torn down when it starts again. Nothing if the run was not on a network.
+     */
     public void detach(String containerId, Path runDir) {
-        Path netns = namespaces.pathOf(containerId);
         Path resultFile = runDir.resolve(RESULT_FILE);
-        boolean attached = namespaces.exists(containerId) || Files.exists(resultFile);
+        Path planFile = runDir.resolve(PLAN_FILE);
+        boolean attached = Files.exists(resultFile) || Files.exists(planFile)
+                || (namespaces.exists(containerId) && !pending.containsKey(containerId));
         if (!attached) {
             return;
         }
         try {
-            BridgePlan plan = planOf(runDir);
+            Path record = Files.createDirectories(teardownRoot.resolve(containerId + "-" + System.nanoTime()));
+            if (Files.exists(planFile)) {
+                Files.move(planFile, record.resolve(PLAN_FILE), StandardCopyOption.ATOMIC_MOVE);
+            }
+            if (Files.exists(resultFile)) {
+                Files.move(resultFile, record.resolve(RESULT_FILE), StandardCopyOption.ATOMIC_MOVE);
+            }
+            Files.deleteIfExists(runDir.resolve(STATE_FILE));
+            schedule(containerId, record);
+        } catch (IOException e) {
+            log.warn("cannot take {} off its network: {}", containerId, e.getMessage());
+        }
+    }
+
+    /** Queues a teardown behind any other of the same container. */
+    private void schedule(String containerId, Path record) {
+        pending.compute(containerId, (id, before) -> {
+            CompletableFuture<Void> next = (before == null ? CompletableFuture.<Void>completedFuture(null) : before)
+                    .handle((ignored, failure) -> null)
+                    .thenRunAsync(() -> tearDown(id, record), teardowns);
+            next.whenComplete((ignored, failure) -> pending.remove(id, next));
+            return next;
+        });
+    }
+
+    /** Each step is done even when one before it failed. */
+    private void tearDown(String containerId, Path record) {
+        Path netns = namespaces.pathOf(containerId);
+        try {
+            BridgePlan plan = planOf(record);
+            Path resultFile = record.resolve(RESULT_FILE);
             String result = Files.exists(resultFile) ? Files.readString(resultFile) : null;
             if (result != null) {
                 quietly(() -> cni.delete("firewall", containerId, netns, CniRunner.INTERFACE, plan.firewallConfig(result)));
@@ -97,11 +155,42 @@ public class ContainerNetworks {
             // The bridge's DEL frees the address even when the namespace is gone (CNI's rule).
             quietly(() -> cni.delete("bridge", containerId, netns, CniRunner.INTERFACE, plan.bridgeConfig(bridge.ipamDir())));
             namespaces.remove(containerId);
-            Files.deleteIfExists(resultFile);
-            Files.deleteIfExists(runDir.resolve(STATE_FILE));
-            Files.deleteIfExists(runDir.resolve(PLAN_FILE));
+            Trees.deleteRecursively(record);
+        } catch (IOException | RuntimeException e) {
+            log.warn("cannot take {} off network: {}", containerId, e.getMessage());
+        }
+    }
+
+    /** Waits for the teardowns of the container's earlier runs, so that a new run starts clean. */
+    private void awaitTeardown(String containerId) {
+        CompletableFuture<Void> before = pending.get(containerId);
+        if (before != null) {
+            before.join();
+        }
+    }
+
+    /** Teardowns an agent that died left: done now, in the background as ever. */
+    private void resumeTeardowns() {
+        if (!Files.isDirectory(teardownRoot)) {
+            return;
+        }
+        try (var records = Files.list(teardownRoot)) {
+            records.filter(Files::isDirectory).sorted().forEach(record -> {
+                String name = record.getFileName().toString();
+                int dash = name.indexOf('-');
+                schedule(dash < 0 ? name : name.substring(0, dash), record);
+            });
         } catch (IOException e) {
-            log.warn("cannot take {} off network bridge: {}", containerId, e.getMessage());
+            log.warn("cannot read {}: {}", teardownRoot, e.getMessage());
+        }
+    }
+
+    /** Lets the teardowns under way finish before the agent stops, so that none is left half done. */
+    @PreDestroy
+    void drain() throws InterruptedException {
+        teardowns.shutdown();
+        if (!teardowns.awaitTermination(30, TimeUnit.SECONDS)) {
+            log.warn("network teardowns still running at shutdown: resumed at the next start");
         }
     }
 
