@@ -33,7 +33,7 @@ class NetworkE2ETest {
 
     @AfterAll
     static void cleanUp() {
-        docker("rm", "-f", PREFIX + "web", PREFIX + "stopped", PREFIX + "nonet");
+        docker("rm", "-f", PREFIX + "web", PREFIX + "stopped", PREFIX + "nonet", PREFIX + "shared", PREFIX + "down");
     }
 
     private static String inspect(String format, String name) {
@@ -128,5 +128,31 @@ class NetworkE2ETest {
         assertThat(removed.stderr()).contains("network nosuchnet not found");
         Waits.until("the --rm container is gone", Duration.ofSeconds(20),
                 () -> docker("ps", "-a", "-q", "--filter", "name=" + PREFIX + "nonet-rm").stdout().isBlank());
+    }
+
+    @Test
+    void networkOfAnotherContainer_isSharedWithItsNamesAndLocalhost() {
+        CommandResult run = docker("run", "-d", "--name", PREFIX + "shared", image,
+                "sh", "-c", "echo served > /www; exec httpd -f -p 8080 -h /");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        String id = run.stdout().trim();
+        String address = inspect("{{.NetworkSettings.IPAddress}}", id);
+
+        Waits.until("the sidecar reaches httpd on localhost", Duration.ofSeconds(20), () -> docker("run", "--rm",
+                "--network", "container:" + PREFIX + "shared", image, "sh", "-c",
+                "printf 'GET /www HTTP/1.0\\r\\n\\r\\n' | nc 127.0.0.1 8080").stdout().contains("served"));
+        CommandResult sidecar = docker("run", "--rm", "--network", "container:" + id.substring(0, 12), image,
+                "sh", "-c", "hostname; ip -o -4 addr show eth0; cat /etc/hosts");
+        assertThat(sidecar.exitCode()).as(sidecar.toString()).isZero();
+        assertThat(sidecar.stdout()).startsWith(id.substring(0, 12) + "\n").contains(address + "/");
+
+        CommandResult ports = docker("run", "--rm", "--network", "container:" + PREFIX + "shared", "-p", "9000:9000",
+                image, "true");
+        assertThat(ports.stderr()).contains("conflicting options: port publishing and the container type network mode");
+
+        assertThat(docker("create", "--name", PREFIX + "down", image, "true").exitCode()).isZero();
+        CommandResult notRunning = docker("run", "--rm", "--network", "container:" + PREFIX + "down", image, "true");
+        assertThat(notRunning.exitCode()).isNotZero();
+        assertThat(notRunning.stderr()).contains("cannot join network namespace of a non running container");
     }
 }

@@ -6,6 +6,8 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 import dev.berth.common.error.BerthException;
+import dev.berth.container.lifecycle.State;
+import dev.berth.container.lookup.ContainerLookup;
 import dev.berth.container.store.ContainerRow;
 import dev.berth.container.store.ProtoJson;
 import dev.berth.proto.v1.HostConfig;
@@ -19,17 +21,22 @@ import dev.berth.proto.v1.NetworkAttachment;
 public class NetworkAttachments {
 
     private final NetworkCatalog catalog;
+    private final ContainerLookup containers;
 
-    public NetworkAttachments(NetworkCatalog catalog) {
+    public NetworkAttachments(NetworkCatalog catalog, ContainerLookup containers) {
         this.catalog = catalog;
+        this.containers = containers;
     }
 
-    /** Null on the host's network, none, or another container's: no bridge to join. */
+    /** Null on the host's network or none: nothing to join. */
     public NetworkAttachment forStart(ContainerRow row) {
         HostConfig host = ProtoJson.readHostConfig(row.hostConfig());
         String mode = host.getNetworkMode();
-        if (mode.equals("host") || mode.equals("none") || mode.startsWith("container:")) {
+        if (mode.equals("host") || mode.equals("none")) {
             return null;
+        }
+        if (mode.startsWith("container:")) {
+            return joining(row, mode.substring("container:".length()));
         }
         String name = mode.isEmpty() || mode.equals("default") ? "bridge" : mode;
         NetworkRow network = catalog.lookup(name)
@@ -48,5 +55,21 @@ public class NetworkAttachments {
             out.addAllAliases(names);
         }
         return out.build();
+    }
+
+    /** --network container:X: X must run, on the same node, and not be the container itself. */
+    private NetworkAttachment joining(ContainerRow row, String ref) {
+        ContainerRow other = containers.resolve(ref);
+        if (other.id().equals(row.id())) {
+            throw BerthException.invalid("cannot join own network namespace");
+        }
+        State state = State.of(other.status());
+        if (state != State.RUNNING && state != State.PAUSED) {
+            throw BerthException.precondition("cannot join network namespace of a non running container: " + other.id());
+        }
+        if (!other.nodeId().equals(row.nodeId())) {
+            throw BerthException.invalid("container " + ref + " runs on another node: its network namespace cannot be joined");
+        }
+        return NetworkAttachment.newBuilder().setContainerId(other.id()).build();
     }
 }

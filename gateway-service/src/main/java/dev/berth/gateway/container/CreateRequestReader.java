@@ -62,10 +62,12 @@ final class CreateRequestReader {
         if (stopTimeout != null) {
             config.setStopTimeout(stopTimeout);
         }
+        HostConfig hostConfig = NetworkingConfigReader.read(body.path("NetworkingConfig"), hostConfig(host));
+        ContainerNetworkModeRules.check(config, hostConfig);
         return CreateContainerRequest.newBuilder()
                 .setConfig(config)
                 .setEntrypointGiven(entrypoint != null)
-                .setHostConfig(NetworkingConfigReader.read(body.path("NetworkingConfig"), hostConfig(host)))
+                .setHostConfig(hostConfig)
                 .build();
     }
 

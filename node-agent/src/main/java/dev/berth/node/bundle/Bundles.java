@@ -180,6 +180,33 @@ public class Bundles {
         return created;
     }
 
+    /**
+     * For --network container:X, before a run: config.json names X's network namespace ({@code
+     * null}: the host's, so none of its own) and X's hostname; X's /etc/hostname, /etc/hosts and
+     * /etc/resolv.conf are copied into the container's own files, in place (their mounts hold the inodes).
+     */
+    public void shareNetworkOf(Container container, Container other, Path namespace) throws IOException {
+        Path config = container.bundle().resolve("config.json");
+        tools.jackson.databind.node.ObjectNode spec = (tools.jackson.databind.node.ObjectNode) json.readTree(config.toFile());
+        tools.jackson.databind.node.ArrayNode namespaces = (tools.jackson.databind.node.ArrayNode) spec.path("linux").path("namespaces");
+        for (int i = namespaces.size() - 1; i >= 0; i--) {
+            if (namespaces.get(i).path("type").asString("").equals("network")) {
+                namespaces.remove(i);
+            }
+        }
+        if (namespace != null) {
+            namespaces.addObject().put("type", "network").put("path", namespace.toString());
+        }
+        String hostname = Files.readString(other.hostnameFile()).trim();
+        if (!hostname.isEmpty()) {
+            spec.put("hostname", hostname);
+        }
+        Files.write(config, json.writeValueAsBytes(spec));
+        Files.write(container.hostnameFile(), Files.readAllBytes(other.hostnameFile()));
+        Files.write(container.hostsFile(), Files.readAllBytes(other.hostsFile()));
+        Files.write(container.resolvConfFile(), Files.readAllBytes(other.resolvConfFile()));
+    }
+
     /** The container's GroupAdd as {@link #build} kept it; none for a bundle from before it was kept. */
     public static List<String> groupAdd(Container container) {
         try {

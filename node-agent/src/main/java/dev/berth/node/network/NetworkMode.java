@@ -1,7 +1,5 @@
 package dev.berth.node.network;
 
-import dev.berth.common.error.BerthException;
-
 /** What HostConfig.NetworkMode asks for, as far as Berth serves it. */
 public enum NetworkMode {
     /** The default bridge network ("", "default" or "bridge"). */
@@ -11,7 +9,9 @@ public enum NetworkMode {
     /** A namespace of its own with only a loopback. */
     NONE,
     /** The host's namespace. */
-    HOST;
+    HOST,
+    /** Another running container's namespace (container:&lt;name|id&gt;), resolved by container-service. */
+    CONTAINER;
 
     /** Whether {@code asked} names the default bridge; false for anything else, known or not. */
     public static boolean isBridge(String asked) {
@@ -23,7 +23,7 @@ public enum NetworkMode {
         return isBridge(asked) || !(asked.equals("none") || asked.equals("host") || asked.startsWith("container:"));
     }
 
-    /** The mode asked for; container:&lt;name|id&gt; is refused with Berth's words. */
+    /** The mode asked for. */
     public static NetworkMode of(String asked) {
         if (isBridge(asked)) {
             return BRIDGE;
@@ -35,7 +35,7 @@ public enum NetworkMode {
             return HOST;
         }
         if (asked.startsWith("container:")) {
-            throw BerthException.invalid("Berth does not support --network container:<name|id> yet");
+            return CONTAINER;
         }
         return USER;
     }

@@ -5,6 +5,8 @@ import dev.berth.common.net.Ipv4Subnet;
 import dev.berth.node.bundle.Bundles;
 import dev.berth.node.ports.PortProxies;
 import dev.berth.node.state.Container;
+import dev.berth.node.state.ContainerStore;
+import java.nio.file.Path;
 import dev.berth.common.error.BerthException;
 import dev.berth.proto.v1.HostConfig;
 import dev.berth.proto.v1.NetworkAttachment;
@@ -34,8 +36,11 @@ public class RunNetworking {
     private final DefaultBridge defaultBridge;
     private final NetworkHosts hosts;
 
+    private final ContainerStore store;
+
     public RunNetworking(ContainerNetworks networks, PortProxies ports, Bundles bundles, DefaultBridge defaultBridge,
-            NetworkHosts hosts) {
+            NetworkHosts hosts, ContainerStore store) {
+        this.store = store;
         this.networks = networks;
         this.ports = ports;
         this.bundles = bundles;
@@ -51,6 +56,10 @@ public class RunNetworking {
     public NetworkState connect(Container container, NetworkAttachment attachment) {
         HostConfig request = Bundles.networkRequest(container);
         NetworkMode mode = NetworkMode.of(request.getNetworkMode());
+        if (mode == NetworkMode.CONTAINER) {
+            joinNamespaceOf(container, attachment);
+            return null;
+        }
         if (!mode.onBridge()) {
             return null;
         }
@@ -81,6 +90,31 @@ public class RunNetworking {
     /** The network of the current run, as {@link #connect} recorded it; null if none. */
     public NetworkState current(Container container) {
         return networks.recorded(container.runDir());
+    }
+
+    /**
+     * --network container:X: the run's config names X's network namespace (none at all for X on the
+     * host's network), and takes X's hostname, /etc/hosts and /etc/resolv.conf, as Docker does.
+     */
+    private void joinNamespaceOf(Container container, NetworkAttachment attachment) {
+        if (attachment == null || attachment.getContainerId().isEmpty()) {
+            throw BerthException.invalid("the container to share the network of was not given");
+        }
+        Container other = store.get(attachment.getContainerId());
+        if (!other.state().isRunning()) {
+            throw BerthException.precondition("cannot join network namespace of a non running container: " + other.id());
+        }
+        NetworkMode otherMode = NetworkMode.of(Bundles.networkRequest(other).getNetworkMode());
+        Path namespace = switch (otherMode) {
+            case BRIDGE, USER -> networks.namespaceOf(other.id());
+            case HOST -> null;
+            case NONE, CONTAINER -> Path.of("/proc", Integer.toString(other.state().pid()), "ns", "net");
+        };
+        try {
+            bundles.shareNetworkOf(container, other, namespace);
+        } catch (IOException e) {
+            throw BerthException.internal("cannot join the network of " + other.id() + ": " + e.getMessage(), e);
+        }
     }
 
     /** The default bridge, or the user-defined network container-service named; unknown ones are Docker's 404. */
