@@ -42,6 +42,7 @@ class UserNetworksE2ETest {
 
     @Test
     void create_inspect_ls_andDockerErrors() {
+        long since = System.currentTimeMillis() / 1000 - 1;
         String id = ok("network", "create", "--subnet", "10.199.0.0/24", "--gateway", "10.199.0.254",
                 "--label", "team=e2e", PREFIX + "fixed");
         assertThat(id).matches("[0-9a-f]{64}");
@@ -72,6 +73,10 @@ class UserNetworksE2ETest {
 
         ok("network", "rm", PREFIX + "fixed");
         assertThat(docker("network", "inspect", id).exitCode()).isNotZero();
+
+        String events = ok("events", "--since", Long.toString(since), "--until", Long.toString(System.currentTimeMillis() / 1000 + 1),
+                "--filter", "type=network", "--filter", "network=" + id, "--format", "{{.Action}} {{.Actor.Attributes.name}}");
+        assertThat(events.lines()).containsExactly("create " + PREFIX + "fixed", "destroy " + PREFIX + "fixed");
     }
 
     @Test

@@ -43,6 +43,7 @@ class VolumesE2ETest {
 
     @Test
     void create_inspect_ls_rm_andUntrustedNames() {
+        long since = System.currentTimeMillis() / 1000 - 1;
         assertThat(ok("volume", "create", "--label", "team=e2e", PREFIX + "labelled")).isEqualTo(PREFIX + "labelled");
         String mountpoint = ok("volume", "inspect", "--format", "{{.Mountpoint}}", PREFIX + "labelled");
         assertThat(ok("volume", "inspect", "--format", "{{.Driver}} {{.Scope}} {{.Labels.team}}", PREFIX + "labelled"))
@@ -70,6 +71,11 @@ class VolumesE2ETest {
         assertThat(gone.exitCode()).isNotZero();
         assertThat(gone.stderr()).contains("no such volume");
         assertThat(docker("volume", "rm", "-f", PREFIX + "labelled").exitCode()).isZero();
+
+        String events = ok("events", "--since", Long.toString(since), "--until", Long.toString(System.currentTimeMillis() / 1000 + 1),
+                "--filter", "type=volume", "--filter", "volume=" + PREFIX + "labelled", "--format", "{{.Action}} {{.Actor.ID}}");
+        assertThat(events.lines()).containsExactly("create " + PREFIX + "labelled", "destroy " + PREFIX + "labelled");
+        assertThat(ok("system", "df", "--format", "{{.Type}} {{.TotalCount}}")).contains("Local Volumes");
     }
 
     @Test

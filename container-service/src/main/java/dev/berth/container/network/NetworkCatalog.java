@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 import dev.berth.common.error.BerthException;
 import dev.berth.common.net.HostRoutes;
 import dev.berth.common.net.Ipv4Subnet;
+import dev.berth.container.events.EventPublisher;
 import dev.berth.container.listing.ContainerFilter;
 import dev.berth.container.naming.ContainerIds;
 import dev.berth.container.node.NodeRegistry;
@@ -45,9 +46,11 @@ public class NetworkCatalog {
     private final NetworkMembers members;
     private final NetworkProperties properties;
     private final NodeRegistry nodes;
+    private final EventPublisher events;
 
     public NetworkCatalog(NetworkRepository networks, NetworkMembers members, NetworkProperties properties,
-            NodeRegistry nodes) {
+            NodeRegistry nodes, EventPublisher events) {
+        this.events = events;
         this.networks = networks;
         this.members = members;
         this.properties = properties;
@@ -68,11 +71,14 @@ public class NetworkCatalog {
         NetworkRow row = new NetworkRow(ContainerIds.newId(), name, "bridge", plan.subnet(), plan.gateway(),
                 JSON.writeValueAsString(new TreeMap<>(labels)), JSON.writeValueAsString(new TreeMap<>(options)), false,
                 OffsetDateTime.now(ZoneOffset.UTC), null);
+        NetworkRow saved;
         try {
-            return networks.save(row);
+            saved = networks.save(row);
         } catch (DbActionExecutionException | DataIntegrityViolationException e) {
             throw BerthException.alreadyExists("network with name " + name + " already exists");
         }
+        events.publish("network", "create", saved.id(), Map.of("name", name, "type", saved.driver()));
+        return saved;
     }
 
     /** By full id, name, or unique id prefix; Docker's 404 otherwise. */
@@ -114,6 +120,7 @@ public class NetworkCatalog {
                     + row.id() + " has active endpoints");
         }
         networks.delete(row);
+        events.publish("network", "destroy", row.id(), Map.of("name", row.name(), "type", row.driver()));
         for (String node : nodes.nodeIds()) {
             try {
                 nodes.blocking(node).withDeadlineAfter(30, TimeUnit.SECONDS)

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import dev.berth.common.error.BerthException;
+import dev.berth.container.events.EventPublisher;
 import dev.berth.container.listing.ContainerFilter;
 import dev.berth.container.naming.ContainerIds;
 import dev.berth.container.node.NodePlacement;
@@ -44,9 +45,11 @@ public class VolumeCatalog {
     private final ContainerRepository containers;
     private final NodeRegistry nodes;
     private final NodePlacement placement;
+    private final EventPublisher events;
 
     public VolumeCatalog(VolumeRepository volumes, ContainerRepository containers, NodeRegistry nodes,
-            NodePlacement placement) {
+            NodePlacement placement, EventPublisher events) {
+        this.events = events;
         this.volumes = volumes;
         this.containers = containers;
         this.nodes = nodes;
@@ -65,8 +68,10 @@ public class VolumeCatalog {
         return volumes.findById(name).orElseGet(() -> {
             NodeVolume made = nodes.blocking(nodeId).withDeadlineAfter(1, TimeUnit.MINUTES)
                     .createVolume(NodeVolumeRef.newBuilder().setName(name).build());
-            return volumes.save(new VolumeRow(name, "local", JSON.writeValueAsString(new TreeMap<>(labels)), "{}",
+            VolumeRow saved = volumes.save(new VolumeRow(name, "local", JSON.writeValueAsString(new TreeMap<>(labels)), "{}",
                     made.getMountpoint(), anonymous, nodeId, OffsetDateTime.now(ZoneOffset.UTC), null));
+            events.publish("volume", "create", name, Map.of("driver", "local"));
+            return saved;
         });
     }
 
@@ -103,6 +108,7 @@ public class VolumeCatalog {
             throw BerthException.precondition("remove " + name + ": volume is in use - [" + String.join(", ", users) + "]");
         }
         volumes.delete(row);
+        events.publish("volume", "destroy", name, Map.of("driver", "local"));
         try {
             nodes.blocking(row.nodeId()).withDeadlineAfter(5, TimeUnit.MINUTES)
                     .removeVolume(NodeVolumeRef.newBuilder().setName(name).build());

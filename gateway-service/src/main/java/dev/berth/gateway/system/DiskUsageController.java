@@ -18,13 +18,17 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import dev.berth.gateway.volume.VolumeViews;
+import dev.berth.proto.v1.ListVolumesRequest;
+import dev.berth.proto.v1.VolumeServiceGrpc;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * GET /system/df ({@code docker system df}). Containers with SizeRw and SizeRootFs as their nodes
- * measure them. Berth has no volumes and no build cache.
+ * measure them. Volumes with their reference counts; their size is not measured yet (-1, Docker's
+ * "not available"). Berth has no build cache.
  */
 @RestController
 class DiskUsageController {
@@ -34,9 +38,12 @@ class DiskUsageController {
     private final ContainerServiceGrpc.ContainerServiceBlockingStub containers;
     private final ImageServiceGrpc.ImageServiceBlockingStub images;
     private final ContainerSizes sizes;
+    private final VolumeServiceGrpc.VolumeServiceBlockingStub volumes;
 
     DiskUsageController(ContainerServiceGrpc.ContainerServiceBlockingStub containers,
-                        ImageServiceGrpc.ImageServiceBlockingStub images, ContainerSizes sizes) {
+                        ImageServiceGrpc.ImageServiceBlockingStub images, ContainerSizes sizes,
+                        VolumeServiceGrpc.VolumeServiceBlockingStub volumes) {
+        this.volumes = volumes;
         this.containers = containers;
         this.images = images;
         this.sizes = sizes;
@@ -71,7 +78,12 @@ class DiskUsageController {
                     ContainerViews.summary(c, now), measured.get(c.getId()), "Ports")).toList());
         }
         if (wanted.contains("volume")) {
-            body.put("Volumes", List.of());
+            body.put("Volumes", volumes.listVolumes(ListVolumesRequest.getDefaultInstance()).getVolumesList().stream()
+                    .map(v -> {
+                        Map<String, Object> entry = new LinkedHashMap<>(VolumeViews.view(v));
+                        entry.put("UsageData", Map.of("Size", -1, "RefCount", v.getUsersCount()));
+                        return entry;
+                    }).toList());
         }
         if (wanted.contains("build-cache")) {
             body.put("BuildCache", List.of());

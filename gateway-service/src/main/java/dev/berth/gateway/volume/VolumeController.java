@@ -1,7 +1,6 @@
 package dev.berth.gateway.volume;
 
 import dev.berth.gateway.api.DockerApiException;
-import dev.berth.gateway.container.DockerTime;
 import dev.berth.gateway.container.ListFilters;
 import dev.berth.proto.v1.CreateVolumeRequest;
 import dev.berth.proto.v1.Filter;
@@ -51,7 +50,7 @@ class VolumeController {
         }
         CreateVolumeRequest.Builder create = CreateVolumeRequest.newBuilder().setName(request.path("Name").asString(""));
         request.path("Labels").properties().forEach(l -> create.putLabels(l.getKey(), l.getValue().asString("")));
-        return ResponseEntity.status(HttpStatus.CREATED).body(view(volumes.createVolume(create.build())));
+        return ResponseEntity.status(HttpStatus.CREATED).body(VolumeViews.view(volumes.createVolume(create.build())));
     }
 
     @GetMapping("/volumes")
@@ -59,14 +58,14 @@ class VolumeController {
         VolumeFilter filter = new VolumeFilter(ListFilters.parse(filters));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("Volumes", volumes.listVolumes(ListVolumesRequest.getDefaultInstance()).getVolumesList().stream()
-                .filter(filter::matches).map(VolumeController::view).toList());
+                .filter(filter::matches).map(VolumeViews::view).toList());
         out.put("Warnings", null);
         return out;
     }
 
     @GetMapping("/volumes/{name}")
     Map<String, Object> inspect(@PathVariable String name) {
-        return view(volumes.getVolume(VolumeRef.newBuilder().setName(name).build()));
+        return VolumeViews.view(volumes.getVolume(VolumeRef.newBuilder().setName(name).build()));
     }
 
     @DeleteMapping("/volumes/{name}")
@@ -91,17 +90,5 @@ class VolumeController {
         // Docker answers null, not [], when nothing was deleted; the space freed is not measured.
         body.put("VolumesDeleted", deleted.isEmpty() ? null : deleted);
         return body;
-    }
-
-    static Map<String, Object> view(Volume v) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("CreatedAt", DockerTime.rfc3339Nano(true, v.getCreated()));
-        out.put("Driver", v.getDriver());
-        out.put("Labels", v.getLabelsMap());
-        out.put("Mountpoint", v.getMountpoint());
-        out.put("Name", v.getName());
-        out.put("Options", v.getOptionsCount() == 0 ? null : v.getOptionsMap());
-        out.put("Scope", "local");
-        return out;
     }
 }
