@@ -60,7 +60,7 @@ public class NetworkCatalog {
 
     /** A user-defined bridge network; its subnet from the pools unless one is asked for. */
     public synchronized NetworkRow create(String name, String subnet, String gateway, Map<String, String> labels,
-            Map<String, String> options) {
+            Map<String, String> options, boolean attachable) {
         NetworkNames.check(name);
         if (networks.findByName(name).isPresent()) {
             throw BerthException.alreadyExists("network with name " + name + " already exists");
@@ -70,7 +70,7 @@ public class NetworkCatalog {
         SubnetPlanner.Plan plan = SubnetPlanner.plan(subnet, gateway, properties.pools(), taken, HostRoutes.read());
         NetworkRow row = new NetworkRow(ContainerIds.newId(), name, "bridge", plan.subnet(), plan.gateway(),
                 JSON.writeValueAsString(new TreeMap<>(labels)), JSON.writeValueAsString(new TreeMap<>(options)), false,
-                OffsetDateTime.now(ZoneOffset.UTC), null);
+                OffsetDateTime.now(ZoneOffset.UTC), attachable, null);
         NetworkRow saved;
         try {
             saved = networks.save(row);
@@ -166,7 +166,7 @@ public class NetworkCatalog {
         }
         try {
             networks.save(new NetworkRow(ContainerIds.newId(), name, driver, "", "", "{}", "{}", true,
-                    OffsetDateTime.now(ZoneOffset.UTC), null));
+                    OffsetDateTime.now(ZoneOffset.UTC), false, null));
         } catch (DbActionExecutionException | DataIntegrityViolationException e) {
             // another container-service on the same database made it first
         }

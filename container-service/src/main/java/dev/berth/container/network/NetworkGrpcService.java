@@ -33,7 +33,7 @@ class NetworkGrpcService extends NetworkServiceGrpc.NetworkServiceImplBase {
     @Override
     public void createNetwork(CreateNetworkRequest request, StreamObserver<Network> response) {
         unary(response, () -> toProto(catalog.create(request.getName(), request.getSubnet(), request.getGateway(),
-                request.getLabelsMap(), request.getOptionsMap())));
+                request.getLabelsMap(), request.getOptionsMap(), request.getAttachable())));
     }
 
     @Override
@@ -72,6 +72,7 @@ class NetworkGrpcService extends NetworkServiceGrpc.NetworkServiceImplBase {
                 .putAllLabels(NetworkCatalog.labelsOf(row))
                 .putAllOptions(NetworkCatalog.optionsOf(row))
                 .setBuiltin(row.builtin())
+                .setAttachable(row.attachable())
                 .addAllMembers(members.of(row))
                 .build();
     }

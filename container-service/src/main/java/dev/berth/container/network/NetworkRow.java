@@ -12,5 +12,5 @@ import org.springframework.data.relational.core.mapping.Table;
  */
 @Table("networks")
 public record NetworkRow(@Id String id, String name, String driver, String subnet, String gateway, String labels,
-        String options, boolean builtin, OffsetDateTime createdAt, @Version Long version) {
+        String options, boolean builtin, OffsetDateTime createdAt, boolean attachable, @Version Long version) {
 }

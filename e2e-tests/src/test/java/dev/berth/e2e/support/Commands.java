@@ -22,7 +22,7 @@ public final class Commands {
     }
 
     /** With extra environment variables, and {@code stdin} as its input (null: /dev/null). */
-    static CommandResult run(Duration timeout, Map<String, String> environment, byte[] stdin, List<String> command) {
+    public static CommandResult run(Duration timeout, Map<String, String> environment, byte[] stdin, List<String> command) {
         try {
             Path out = Files.createTempFile("cmd-out", ".txt");
             Path err = Files.createTempFile("cmd-err", ".txt");

@@ -64,7 +64,7 @@ final class NetworkViews {
         entry.put("Links", null);
         // aliases: the container's name first, then --network-alias and the short id; Docker's
         // Aliases leaves the name out, DNSNames (API 1.44) has them all.
-        entry.put("Aliases", n.getAliasesCount() == 0 ? null : n.getAliasesList().subList(1, n.getAliasesCount()));
+        entry.put("Aliases", aliases(c, n, name));
         entry.put("NetworkID", n.getNetworkId());
         entry.put("EndpointID", n.getEndpointId());
         entry.put("Gateway", n.getGateway());
@@ -77,6 +77,23 @@ final class NetworkViews {
         entry.put("DriverOpts", null);
         entry.put("DNSNames", n.getAliasesCount() == 0 ? null : n.getAliasesList());
         return Map.of(name, entry);
+    }
+
+    /**
+     * The endpoint's aliases: while it runs, what the node gave it (its name left out, as Docker
+     * does); before, on a user-defined network, what it will get: --network-alias and its short id.
+     * Clients such as docker-compose read them to know the container is set up already.
+     */
+    private static List<String> aliases(Container c, NetworkState n, String network) {
+        if (n.getAliasesCount() > 0) {
+            return n.getAliasesList().subList(1, n.getAliasesCount());
+        }
+        if (running(c) || network.equals("bridge") || network.equals("host") || network.equals("none")) {
+            return null;
+        }
+        List<String> planned = new ArrayList<>(c.getHostConfig().getNetworkAliasesList());
+        planned.add(c.getId().substring(0, Math.min(12, c.getId().length())));
+        return planned;
     }
 
     /**

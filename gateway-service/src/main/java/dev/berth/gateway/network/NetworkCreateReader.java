@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
 final class NetworkCreateReader {
 
     /** Boolean settings that must stay false, with their flags. */
-    private static final Map<String, String> FLAGS_OFF = Map.of("Internal", "--internal", "Attachable", "--attachable",
+    private static final Map<String, String> FLAGS_OFF = Map.of("Internal", "--internal",
             "Ingress", "--ingress", "EnableIPv6", "--ipv6", "ConfigOnly", "--config-only");
 
     private NetworkCreateReader() {
@@ -23,7 +23,8 @@ final class NetworkCreateReader {
         if (body == null || !body.isObject()) {
             throw DockerApiException.badRequest("network create needs a JSON object body");
         }
-        CreateNetworkRequest.Builder out = CreateNetworkRequest.newBuilder().setName(body.path("Name").asString(""));
+        CreateNetworkRequest.Builder out = CreateNetworkRequest.newBuilder().setName(body.path("Name").asString(""))
+                .setAttachable(body.path("Attachable").asBoolean(false));
         String driver = body.path("Driver").asString("");
         if (!driver.isEmpty() && !driver.equals("bridge")) {
             throw DockerApiException.badRequest("Berth supports only the bridge driver for networks, not --driver " + driver);

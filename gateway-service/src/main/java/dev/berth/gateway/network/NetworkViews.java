@@ -29,7 +29,7 @@ final class NetworkViews {
                 : List.of(Map.of("Subnet", n.getSubnet(), "Gateway", n.getGateway())));
         out.put("IPAM", ipam);
         out.put("Internal", false);
-        out.put("Attachable", false);
+        out.put("Attachable", n.getAttachable());
         out.put("Ingress", false);
         out.put("ConfigFrom", Map.of("Network", ""));
         out.put("ConfigOnly", false);

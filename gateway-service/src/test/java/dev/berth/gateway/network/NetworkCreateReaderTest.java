@@ -29,6 +29,13 @@ class NetworkCreateReaderTest {
         assertThat(request.getSubnet()).isEqualTo("10.9.0.0/24");
         assertThat(request.getGateway()).isEqualTo("10.9.0.1");
         assertThat(request.getLabelsMap()).containsEntry("a", "b");
+        assertThat(request.getAttachable()).isFalse();
+    }
+
+    /** docker-compose 1.29 makes its networks attachable. */
+    @Test
+    void attachable_isKept() {
+        assertThat(read("{\"Name\":\"a\",\"Attachable\":true}").getAttachable()).isTrue();
     }
 
     @Test
