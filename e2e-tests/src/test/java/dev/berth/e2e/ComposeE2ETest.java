@@ -97,6 +97,10 @@ class ComposeE2ETest {
         Waits.until("web sees what db wrote to the shared volume", Duration.ofSeconds(20),
                 () -> compose("exec", "-T", "web", "cat", "/data/f").stdout().equals("kept\n"));
 
+        // run links the one-off container to the service's dependencies (HostConfig.Links)
+        CommandResult oneOff = compose("run", "--rm", "web", "ping", "-c", "1", "-W", "5", "db");
+        assertThat(oneOff.exitCode()).as(oneOff.toString()).isZero();
+
         CommandResult down = compose("down", "-v");
         assertThat(down.exitCode()).as(down.toString()).isZero();
         assertThat(docker("ps", "-a", "-q", "--filter", "label=com.docker.compose.project=" + PROJECT).stdout()).isEmpty();

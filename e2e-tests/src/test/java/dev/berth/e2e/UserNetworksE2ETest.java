@@ -113,6 +113,14 @@ class UserNetworksE2ETest {
         assertThat(byAlias.exitCode()).as(byAlias.toString()).isZero();
         assertThat(byAlias.stdout()).contains(dbAddress);
 
+        CommandResult linked = docker("run", "--rm", "--network", PREFIX + "app", "--link", PREFIX + "db:store", image,
+                "sh", "-c", "ping -c 1 -W 5 store && cat /etc/hosts");
+        assertThat(linked.exitCode()).as(linked.toString()).isZero();
+        assertThat(linked.stdout()).contains(dbAddress + "\tstore " + PREFIX + "db");
+        assertThat(ok("exec", web, "cat", "/etc/hosts")).as("a link is the linking container's only").doesNotContain("store");
+        CommandResult bridgeLink = docker("run", "--rm", "--link", PREFIX + "db:store", image, "true");
+        assertThat(bridgeLink.stderr()).contains("does not support --link (HostConfig.Links) on the default bridge");
+
         String members = ok("network", "inspect", "--format", "{{range .Containers}}{{.Name}} {{end}}", PREFIX + "app");
         assertThat(members.split(" ")).containsExactlyInAnyOrder(PREFIX + "db", PREFIX + "web");
         CommandResult inUse = docker("network", "rm", PREFIX + "app");

@@ -12,6 +12,7 @@ import dev.berth.container.store.ContainerRow;
 import dev.berth.container.store.ProtoJson;
 import dev.berth.proto.v1.HostConfig;
 import dev.berth.proto.v1.NetworkAttachment;
+import dev.berth.proto.v1.NetworkState;
 
 /**
  * Which network a start joins: HostConfig.NetworkMode resolved now, as Docker resolves it at
@@ -53,8 +54,41 @@ public class NetworkAttachments {
             names.addAll(host.getNetworkAliasesList());
             names.add(row.id().substring(0, 12));
             out.addAllAliases(names);
+            for (String link : host.getLinksList()) {
+                out.addOwnHosts(linkLine(row, network, link));
+            }
         }
         return out.build();
+    }
+
+    /**
+     * One --link NAME[:ALIAS] as a line of the container's own /etc/hosts: NAME must run on this
+     * network. Docker's forms: "db", "db:database", "/db:/web/database".
+     */
+    private String linkLine(ContainerRow row, NetworkRow network, String link) {
+        int colon = link.indexOf(':');
+        String name = strip(colon < 0 ? link : link.substring(0, colon));
+        String alias = colon < 0 ? name : strip(link.substring(colon + 1));
+        alias = alias.substring(alias.lastIndexOf('/') + 1);
+        if (name.isEmpty() || !alias.matches("[a-zA-Z0-9][a-zA-Z0-9_.-]*")) {
+            throw BerthException.invalid("invalid link: " + link);
+        }
+        ContainerRow target = containers.resolve(name);
+        State state = State.of(target.status());
+        if (state != State.RUNNING && state != State.PAUSED) {
+            throw BerthException.precondition("Cannot link to a non running container: /" + target.name() + " AS /"
+                    + row.name() + "/" + alias);
+        }
+        NetworkState on = ProtoJson.readNetwork(target.network());
+        if (on == null || !on.getNetworkId().equals(network.id())) {
+            throw BerthException.invalid("Cannot link to /" + target.name() + ", as it does not belong to the network "
+                    + network.name());
+        }
+        return on.getIpAddress() + "\t" + (alias.equals(target.name()) ? alias : alias + " " + target.name());
+    }
+
+    private static String strip(String part) {
+        return part.startsWith("/") ? part.substring(1) : part;
     }
 
     /** --network container:X: X must run, on the same node, and not be the container itself. */

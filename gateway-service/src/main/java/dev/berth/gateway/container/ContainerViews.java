@@ -160,6 +160,8 @@ public final class ContainerViews {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("Binds", c.getHostConfig().getBindsCount() > 0 ? c.getHostConfig().getBindsList() : null);
         out.put("NetworkMode", networkMode(c));
+        // Docker shows links as "/NAME:/CONTAINER/ALIAS"; as given is enough for its clients
+        out.put("Links", c.getHostConfig().getLinksCount() > 0 ? c.getHostConfig().getLinksList() : null);
         out.put("PortBindings", NetworkViews.portBindings(c.getHostConfig()));
         out.put("RestartPolicy", restartPolicy(c.getHostConfig().getRestartPolicy()));
         out.put("AutoRemove", c.getHostConfig().getAutoRemove());

@@ -28,7 +28,7 @@ final class CreateOptions {
             "CpusetCpus", "CpusetMems", "PidsLimit", "BlkioWeight",
             "RestartPolicy",
             "Init", "Ulimits", "Sysctls", "ShmSize", "ReadonlyRootfs", "Tmpfs", "GroupAdd", "Binds",
-            "PortBindings", "PublishAllPorts", "Mounts",
+            "PortBindings", "PublishAllPorts", "Mounts", "Links",
 
             "Privileged", "CapAdd", "CapDrop", "SecurityOpt", "Devices", "MaskedPaths", "ReadonlyPaths");
 

@@ -101,6 +101,7 @@ final class CreateRequestReader {
         SecurityReader.read(host, out);
         PortBindingsReader.read(host, out);
         MountsReader.read(host, out);
+        out.addAllLinks(orEmpty(strings(host.get("Links"))));
         return out.build();
     }
 

@@ -10,15 +10,15 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The create request's NetworkingConfig: the endpoint of the container's one network. Its
- * aliases (--network-alias) are honoured; the endpoint settings Berth does not apply yet (--ip,
- * --link, a MAC address, driver options, a second network) are refused with a 400 naming them.
+ * aliases (--network-alias) and links (--link) are honoured; the endpoint settings Berth does not apply yet (--ip,
+ * a MAC address, driver options, a second network) are refused with a 400 naming them.
  * Fields the CLI fills with empty values (NetworkID, IPAddress, ...) are read-only in Docker.
  */
 final class NetworkingConfigReader {
 
     /** Endpoint fields a client may set, with the docker CLI's flag for each. */
     private static final Map<String, String> REFUSED = Map.of(
-            "IPAMConfig", "--ip", "Links", "--link", "MacAddress", "--mac-address", "DriverOpts", "--driver-opt");
+            "IPAMConfig", "--ip", "MacAddress", "--mac-address", "DriverOpts", "--driver-opt");
 
     private NetworkingConfigReader() {
     }
@@ -42,6 +42,12 @@ final class NetworkingConfigReader {
                 throw invalid("Berth does not support " + flag + " (NetworkingConfig.EndpointsConfig." + field + ") yet");
             }
         });
+        List<String> links = new ArrayList<>();
+        endpoint.path("Links").forEach(link -> links.add(link.asString("")));
+        if (!links.isEmpty()) {
+            // the CLI sends --link here for a user-defined network, in HostConfig.Links for the default
+            host = host.toBuilder().addAllLinks(links).build();
+        }
         List<String> aliases = new ArrayList<>();
         endpoint.path("Aliases").forEach(alias -> {
             String value = alias.asString("");

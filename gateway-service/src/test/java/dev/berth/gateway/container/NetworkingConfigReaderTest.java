@@ -29,6 +29,13 @@ class NetworkingConfigReaderTest {
         assertThat(host.getNetworkMode()).isEqualTo("app");
     }
 
+    /** The docker CLI sends --link in the endpoint of a user-defined network. */
+    @Test
+    void endpointLinks_areTheContainersLinks() {
+        HostConfig host = NetworkingConfigReader.read(json("{\"EndpointsConfig\":{\"app\":{\"Links\":[\"db:store\"]}}}"), ON_APP);
+        assertThat(host.getLinksList()).containsExactly("db:store");
+    }
+
     @Test
     void noEndpoint_changesNothing() {
         assertThat(NetworkingConfigReader.read(json("{}"), ON_APP)).isEqualTo(ON_APP);
@@ -40,8 +47,6 @@ class NetworkingConfigReaderTest {
         assertThatThrownBy(() -> NetworkingConfigReader.read(json(
                 "{\"EndpointsConfig\":{\"app\":{\"IPAMConfig\":{\"IPv4Address\":\"10.0.0.9\"}}}}"), ON_APP))
                 .isInstanceOf(DockerApiException.class).hasMessageContaining("--ip");
-        assertThatThrownBy(() -> NetworkingConfigReader.read(json(
-                "{\"EndpointsConfig\":{\"app\":{\"Links\":[\"a:b\"]}}}"), ON_APP)).hasMessageContaining("--link");
         assertThatThrownBy(() -> NetworkingConfigReader.read(json(
                 "{\"EndpointsConfig\":{\"app\":{}, \"other\":{}}}"), ON_APP)).hasMessageContaining("more than one network");
     }

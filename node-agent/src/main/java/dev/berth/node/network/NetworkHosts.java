@@ -23,7 +23,8 @@ public class NetworkHosts {
 
     private static final Logger log = LoggerFactory.getLogger(NetworkHosts.class);
 
-    private record Member(Container container, String address, List<String> names) {
+    /** {@code ownLines}: lines of this member's file only (its --link targets). */
+    private record Member(Container container, String address, List<String> names, List<String> ownLines) {
         String line() {
             return address + "\t" + String.join(" ", names);
         }
@@ -38,9 +39,10 @@ public class NetworkHosts {
     }
 
     /** The run is on the network at {@code address}: its own file and every other member's get the news. */
-    public synchronized void join(String networkId, Container container, String address, List<String> names) {
+    public synchronized void join(String networkId, Container container, String address, List<String> names,
+            List<String> ownLines) {
         networks.computeIfAbsent(networkId, id -> new LinkedHashMap<>())
-                .put(container.id(), new Member(container, address, List.copyOf(names)));
+                .put(container.id(), new Member(container, address, List.copyOf(names), List.copyOf(ownLines)));
         rewrite(networkId);
     }
 
@@ -66,6 +68,7 @@ public class NetworkHosts {
                     peers.add(other.line());
                 }
             }
+            peers.addAll(member.ownLines());
             try {
                 bundles.writeHosts(member.container(), member.address(), peers);
             } catch (IOException e) {

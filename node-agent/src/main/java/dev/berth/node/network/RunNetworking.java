@@ -65,11 +65,12 @@ public class RunNetworking {
         }
         BridgePlan plan = planFor(mode, request.getNetworkMode(), attachment);
         List<String> aliases = mode == NetworkMode.USER ? attachment.getAliasesList() : List.of();
+        List<String> ownHosts = mode == NetworkMode.USER ? attachment.getOwnHostsList() : List.of();
         NetworkState attached = networks.attach(container.id(), container.runDir(), plan).toBuilder()
-                .addAllAliases(aliases).build();
+                .addAllAliases(aliases).addAllOwnHosts(ownHosts).build();
         try {
             if (mode == NetworkMode.USER) {
-                hosts.join(plan.networkId(), container, attached.getIpAddress(), aliases);
+                hosts.join(plan.networkId(), container, attached.getIpAddress(), aliases, ownHosts);
             } else {
                 bundles.writeOwnAddress(container, attached.getIpAddress());
             }
@@ -151,7 +152,7 @@ public class RunNetworking {
         }
         BridgePlan plan = networks.planOf(container.runDir());
         if (!plan.cniName().equals(DefaultBridge.NAME)) {
-            hosts.join(plan.networkId(), container, state.getIpAddress(), state.getAliasesList());
+            hosts.join(plan.networkId(), container, state.getIpAddress(), state.getAliasesList(), state.getOwnHostsList());
         }
         if (state.getPortsCount() == 0 || ports.isOpen(container.id())) {
             return;
