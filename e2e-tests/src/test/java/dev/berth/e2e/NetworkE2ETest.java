@@ -103,6 +103,15 @@ class NetworkE2ETest {
     }
 
     @Test
+    void networkHost_hasTheHostsHostname() throws IOException {
+        String host = Files.readString(Path.of("/proc/sys/kernel/hostname")).trim();
+        CommandResult run = docker("run", "--rm", "--network", "host", image, "sh", "-c", "hostname; cat /etc/hostname; echo $HOSTNAME");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.stdout()).isEqualTo(host + "\n" + host + "\n" + host + "\n");
+    }
+
+    @Test
     void networkHost_seesTheHostsInterfaces() throws IOException {
         CommandResult run = docker("run", "--rm", "--network", "host", image, "cat", "/proc/net/dev");
 

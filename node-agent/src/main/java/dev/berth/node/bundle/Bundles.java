@@ -76,7 +76,7 @@ public class Bundles {
         Files.write(bundle.resolve(LAYERS_FILE), layersBottomFirst.stream().map(Path::toString).toList());
         mount(container, layersBottomFirst, upper, work);
 
-        String hostname = OciSpecFactory.hostname(container.id(), request.getConfig());
+        String hostname = OciSpecFactory.hostname(container.id(), request.getConfig(), request.getHostConfig());
         Path hostnameFile = write(container.hostnameFile(), hostname + "\n");
         String domainname = request.getConfig().getDomainname();
         String names = domainname.isEmpty() ? hostname : hostname + "." + domainname + " " + hostname;

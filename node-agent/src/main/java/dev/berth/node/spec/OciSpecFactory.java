@@ -14,6 +14,8 @@ import dev.berth.node.spec.security.HostCapabilities;
 import dev.berth.node.spec.security.seccomp.SeccompCompiler;
 import dev.berth.proto.v1.ContainerConfig;
 import dev.berth.proto.v1.HostConfig;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,9 +50,20 @@ public final class OciSpecFactory {
         }
     }
 
-    public static String hostname(String containerId, ContainerConfig config) {
+    /** --hostname if given; the host's own on the host's network, as Docker gives it; else the short id. */
+    public static String hostname(String containerId, ContainerConfig config, HostConfig hostConfig) {
         if (!config.getHostname().isEmpty()) {
             return config.getHostname();
+        }
+        if (usesHostNetwork(hostConfig)) {
+            try {
+                String own = Files.readString(Path.of("/proc/sys/kernel/hostname")).trim();
+                if (!own.isEmpty()) {
+                    return own;
+                }
+            } catch (IOException e) {
+                // fall back to the short id
+            }
         }
         return containerId.length() > 12 ? containerId.substring(0, 12) : containerId;
     }
@@ -123,7 +136,7 @@ public final class OciSpecFactory {
         String domainname = in.config().getDomainname();
         return spec -> {
             spec.root(new OciSpec.Root(in.rootfs().toString(), false))
-                    .hostname(hostname(in.containerId(), in.config()));
+                    .hostname(hostname(in.containerId(), in.config(), in.hostConfig()));
             if (!domainname.isEmpty()) {
                 // runc before 1.2 ignores the spec's domainname: the UTS sysctl sets it on any runc,
                 // as Docker did before the field existed. A --sysctl kernel.domainname comes later and wins.
@@ -224,7 +237,7 @@ public final class OciSpecFactory {
             env.add(0, DEFAULT_PATH);
         }
         if (env.stream().noneMatch(e -> e.startsWith("HOSTNAME="))) {
-            env.add(1, "HOSTNAME=" + hostname(in.containerId(), in.config()));
+            env.add(1, "HOSTNAME=" + hostname(in.containerId(), in.config(), in.hostConfig()));
         }
         if (in.config().getTty() && env.stream().noneMatch(e -> e.startsWith("TERM="))) {
             env.add("TERM=xterm");
