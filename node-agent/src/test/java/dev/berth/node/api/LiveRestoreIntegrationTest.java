@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.berth.node.NodeAgentApplication;
 import dev.berth.node.nativ.Native;
 import dev.berth.node.nativ.Trees;
+import dev.berth.node.support.TestBridges;
 import dev.berth.node.support.BusyboxImage;
 import dev.berth.node.support.FakeImageService;
 import dev.berth.proto.v1.ContainerConfig;
@@ -59,6 +60,7 @@ class LiveRestoreIntegrationTest {
         images.stop();
         assertThat(Files.readString(Path.of("/proc/mounts"))).doesNotContain(data.toString());
         Trees.deleteRecursively(data);
+        TestBridges.delete("berth-it1");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.protobuf.ByteString;
 import dev.berth.node.nativ.Trees;
+import dev.berth.node.support.TestBridges;
 import dev.berth.node.support.BusyboxImage;
 import dev.berth.node.support.FakeImageService;
 import dev.berth.proto.v1.AttachOpen;
@@ -135,8 +136,14 @@ class NodeAgentIntegrationTest {
         }
         channel.shutdownNow();
         IMAGES.stop();
+        // Runs leave their networks in the background: wait for their namespaces to be unmounted.
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (Files.readString(Path.of("/proc/mounts")).contains(DATA.toString()) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
         String mounts = Files.readString(Path.of("/proc/mounts"));
         assertThat(mounts).doesNotContain(DATA.toString());
+        TestBridges.delete("berth-it0");
         Process list = new ProcessBuilder("/usr/sbin/runc", "list", "-q").redirectErrorStream(true).start();
         String runcIds = new String(list.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         list.waitFor();
