@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -22,10 +21,9 @@ import dev.berth.container.events.EventPublisher;
 import dev.berth.container.listing.ContainerFilter;
 import dev.berth.container.naming.ContainerIds;
 import dev.berth.container.node.NodeRegistry;
+import dev.berth.container.store.StringMapJson;
 import dev.berth.proto.v1.NodeNetworkRef;
 import io.grpc.StatusRuntimeException;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The networks: the built-in bridge, host and none, made at the first start, and user-defined
@@ -39,8 +37,6 @@ public class NetworkCatalog {
     static final Map<String, String> BUILTIN = Map.of("bridge", "bridge", "host", "host", "none", "null");
 
     private static final Logger log = LoggerFactory.getLogger(NetworkCatalog.class);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final TypeReference<TreeMap<String, String>> STRINGS = new TypeReference<>() { };
 
     private final NetworkRepository networks;
     private final NetworkMembers members;
@@ -69,7 +65,7 @@ public class NetworkCatalog {
                 .map(n -> Ipv4Subnet.parse(n.subnet())).toList();
         SubnetPlanner.Plan plan = SubnetPlanner.plan(subnet, gateway, properties.pools(), taken, HostRoutes.read());
         NetworkRow row = new NetworkRow(ContainerIds.newId(), name, "bridge", plan.subnet(), plan.gateway(),
-                JSON.writeValueAsString(new TreeMap<>(labels)), JSON.writeValueAsString(new TreeMap<>(options)), false,
+                StringMapJson.write(labels), StringMapJson.write(options), false,
                 OffsetDateTime.now(ZoneOffset.UTC), attachable, null);
         NetworkRow saved;
         try {
@@ -153,11 +149,11 @@ public class NetworkCatalog {
     }
 
     public static Map<String, String> labelsOf(NetworkRow row) {
-        return JSON.readValue(row.labels(), STRINGS);
+        return StringMapJson.read(row.labels());
     }
 
     public static Map<String, String> optionsOf(NetworkRow row) {
-        return JSON.readValue(row.options(), STRINGS);
+        return StringMapJson.read(row.options());
     }
 
     private void ensureBuiltin(String name, String driver) {

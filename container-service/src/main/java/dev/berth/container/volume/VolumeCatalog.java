@@ -3,9 +3,9 @@ package dev.berth.container.volume;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -18,6 +18,7 @@ import dev.berth.container.listing.ContainerFilter;
 import dev.berth.container.naming.ContainerIds;
 import dev.berth.container.node.NodePlacement;
 import dev.berth.container.node.NodeRegistry;
+import dev.berth.container.store.StringMapJson;
 import dev.berth.container.store.ContainerRepository;
 import dev.berth.container.store.ContainerRow;
 import dev.berth.container.store.ProtoJson;
@@ -25,8 +26,6 @@ import dev.berth.proto.v1.NodeVolume;
 import dev.berth.proto.v1.NodeVolumeRef;
 import dev.berth.proto.v1.VolumeMount;
 import io.grpc.StatusRuntimeException;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Local volumes: the record here, the data on a node. A volume is made on the node before its
@@ -38,8 +37,6 @@ import tools.jackson.databind.json.JsonMapper;
 public class VolumeCatalog {
 
     private static final Logger log = LoggerFactory.getLogger(VolumeCatalog.class);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final TypeReference<TreeMap<String, String>> STRINGS = new TypeReference<>() { };
 
     private final VolumeRepository volumes;
     private final ContainerRepository containers;
@@ -68,7 +65,7 @@ public class VolumeCatalog {
         return volumes.findById(name).orElseGet(() -> {
             NodeVolume made = nodes.blocking(nodeId).withDeadlineAfter(1, TimeUnit.MINUTES)
                     .createVolume(NodeVolumeRef.newBuilder().setName(name).build());
-            VolumeRow saved = volumes.save(new VolumeRow(name, "local", JSON.writeValueAsString(new TreeMap<>(labels)), "{}",
+            VolumeRow saved = volumes.save(new VolumeRow(name, "local", StringMapJson.write(labels), "{}",
                     made.getMountpoint(), anonymous, nodeId, OffsetDateTime.now(ZoneOffset.UTC), null));
             events.publish("volume", "create", name, Map.of("driver", "local"));
             return saved;
@@ -85,10 +82,18 @@ public class VolumeCatalog {
 
     /** The containers that mount the volume, running or not. */
     public List<String> users(String name) {
-        List<String> users = new ArrayList<>();
+        return usersByVolume().getOrDefault(name, List.of());
+    }
+
+    /** Every volume's users, from one read of the containers (docker volume ls asks for all). */
+    public Map<String, List<String>> usersByVolume() {
+        Map<String, List<String>> users = new HashMap<>();
         for (ContainerRow row : containers.findAll()) {
-            if (mounts(row).stream().anyMatch(m -> m.getName().equals(name))) {
-                users.add(row.id());
+            for (VolumeMount mount : mounts(row)) {
+                List<String> of = users.computeIfAbsent(mount.getName(), n -> new ArrayList<>());
+                if (!of.contains(row.id())) {
+                    of.add(row.id());
+                }
             }
         }
         return users;
@@ -152,7 +157,7 @@ public class VolumeCatalog {
     }
 
     public static Map<String, String> labelsOf(VolumeRow row) {
-        return JSON.readValue(row.labels(), STRINGS);
+        return StringMapJson.read(row.labels());
     }
 
     private static List<VolumeMount> mounts(ContainerRow row) {

@@ -2,6 +2,9 @@ package dev.berth.container.volume;
 
 import static dev.berth.container.api.UnaryCalls.unary;
 
+import java.util.List;
+import java.util.Map;
+
 import org.springframework.stereotype.Service;
 
 import dev.berth.common.time.ProtoTimes;
@@ -28,18 +31,24 @@ class VolumeGrpcService extends VolumeServiceGrpc.VolumeServiceImplBase {
 
     @Override
     public void createVolume(CreateVolumeRequest request, StreamObserver<Volume> response) {
-        unary(response, () -> toProto(catalog.create(request.getName(), request.getLabelsMap()), false));
+        unary(response, () -> toProto(catalog.create(request.getName(), request.getLabelsMap()), List.of()));
     }
 
     @Override
     public void getVolume(VolumeRef request, StreamObserver<Volume> response) {
-        unary(response, () -> toProto(catalog.find(request.getName()), true));
+        unary(response, () -> {
+            VolumeRow row = catalog.find(request.getName());
+            return toProto(row, catalog.users(row.name()));
+        });
     }
 
     @Override
     public void listVolumes(ListVolumesRequest request, StreamObserver<ListVolumesResponse> response) {
-        unary(response, () -> ListVolumesResponse.newBuilder()
-                .addAllVolumes(catalog.list().stream().map(row -> toProto(row, true)).toList()).build());
+        unary(response, () -> {
+            Map<String, List<String>> users = catalog.usersByVolume();
+            return ListVolumesResponse.newBuilder().addAllVolumes(catalog.list().stream()
+                    .map(row -> toProto(row, users.getOrDefault(row.name(), List.of()))).toList()).build();
+        });
     }
 
     @Override
@@ -56,17 +65,15 @@ class VolumeGrpcService extends VolumeServiceGrpc.VolumeServiceImplBase {
                 catalog.prune(request.getLabelsList(), request.getNotLabelsList(), request.getAll())).build());
     }
 
-    private Volume toProto(VolumeRow row, boolean withUsers) {
+    private static Volume toProto(VolumeRow row, List<String> users) {
         Volume.Builder out = Volume.newBuilder()
                 .setName(row.name())
                 .setDriver(row.driver())
                 .setCreated(ProtoTimes.timestamp(row.createdAt().toInstant()))
                 .setMountpoint(row.mountpoint())
                 .putAllLabels(VolumeCatalog.labelsOf(row))
-                .setAnonymous(row.anonymous());
-        if (withUsers) {
-            out.addAllUsers(catalog.users(row.name()));
-        }
+                .setAnonymous(row.anonymous())
+                .addAllUsers(users);
         return out.build();
     }
 }

@@ -33,6 +33,11 @@ final class NetworkingConfigReader {
                     + "(NetworkingConfig.EndpointsConfig has " + endpoints.size() + ")");
         }
         var only = endpoints.properties().iterator().next();
+        if (!sameNetwork(only.getKey(), host.getNetworkMode())) {
+            // Docker would put the container on both: refused, not dropped
+            throw invalid("Berth does not support a container on more than one network at create yet (NetworkMode "
+                    + host.getNetworkMode() + ", NetworkingConfig.EndpointsConfig " + only.getKey() + ")");
+        }
         JsonNode endpoint = only.getValue();
         if (!endpoint.isObject()) {
             return host;
@@ -59,7 +64,7 @@ final class NetworkingConfigReader {
             return host;
         }
         String mode = host.getNetworkMode();
-        if (mode.isEmpty() || mode.equals("default") || mode.equals("bridge") || mode.equals("host")
+        if (isDefault(mode) || mode.equals("host")
                 || mode.equals("none") || mode.startsWith("container:")) {
             throw invalid("network-scoped alias is supported only for containers in user defined networks");
         }
@@ -69,6 +74,15 @@ final class NetworkingConfigReader {
             }
         }
         return host.toBuilder().addAllNetworkAliases(aliases).build();
+    }
+
+    /** The endpoint's key names the container's network: the default one under any of its names. */
+    private static boolean sameNetwork(String key, String mode) {
+        return key.equals(mode) || (isDefault(key) && isDefault(mode));
+    }
+
+    private static boolean isDefault(String network) {
+        return network.isEmpty() || network.equals("default") || network.equals("bridge");
     }
 
     /** Anything but null, "", [], {} and objects of such. */

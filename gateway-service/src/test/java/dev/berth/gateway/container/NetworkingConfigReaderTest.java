@@ -49,6 +49,8 @@ class NetworkingConfigReaderTest {
                 .isInstanceOf(DockerApiException.class).hasMessageContaining("--ip");
         assertThatThrownBy(() -> NetworkingConfigReader.read(json(
                 "{\"EndpointsConfig\":{\"app\":{}, \"other\":{}}}"), ON_APP)).hasMessageContaining("more than one network");
+        assertThatThrownBy(() -> NetworkingConfigReader.read(json(
+                "{\"EndpointsConfig\":{\"other\":{\"Aliases\":[\"x\"]}}}"), ON_APP)).hasMessageContaining("more than one network");
     }
 
     @Test
