@@ -122,14 +122,14 @@ public class ContainerStart {
         });
     }
 
-    /** The node's start, with the network the run joins. */
+    /** The node's start, with the networks the run joins. */
     private NodeStartRequest startRequest(ContainerRow row) {
         NodeStartRequest.Builder request = NodeStartRequest.newBuilder().setContainerId(row.id());
         NetworkAttachment network = attachments.forStart(row);
         if (network != null) {
             request.setNetwork(network);
         }
-        return request.build();
+        return request.addAllConnected(attachments.connectedForStart(row)).build();
     }
 
     /** The run's network as stored: empty when it has none (the host's network, none). */

@@ -11,7 +11,9 @@ import java.util.regex.PatternSyntaxException;
 
 import dev.berth.common.error.BerthException;
 import dev.berth.container.lifecycle.State;
+import dev.berth.container.network.RunNetworks;
 import dev.berth.proto.v1.Filter;
+import dev.berth.proto.v1.NetworkState;
 
 /**
  * Docker's list filters with Docker's matching rules. Values of one key are alternatives
@@ -175,7 +177,9 @@ public final class ContainerFilter {
                 && (volumes.isEmpty() || volumes.stream().anyMatch(v -> c.volumes().contains(v)
                         || c.destinations().stream().anyMatch(d -> d.equals(v))))
                 && (networks.isEmpty() || networks.contains(networkName(c))
-                        || (!c.network().getNetworkId().isEmpty() && networks.contains(c.network().getNetworkId())))
+                        || c.connectedNetworks().stream().anyMatch(networks::contains)
+                        || RunNetworks.all(c.network()).stream().map(NetworkState::getNetworkId)
+                                .anyMatch(id -> !id.isEmpty() && networks.contains(id)))
                 && (healths.isEmpty() || healths.contains(c.health()))
                 && (isTask == null || !isTask);
     }

@@ -19,13 +19,15 @@ import dev.berth.proto.v1.VolumeMount;
  *                     ignores containers that never ran, whose exit code means nothing)
  * @param exposedPorts "port/proto", as in Config.ExposedPorts
  * @param networkMode  HostConfig.NetworkMode, empty for the default
+ * @param connectedNetworks the names and ids of the networks it joins besides NetworkMode's
  * @param health       State.Health.Status, "none" without a running healthcheck
  * @param network      the running container's network as the node put it there; empty otherwise
  * @param volumes      the names of the volumes it mounts
  * @param destinations where its volumes, binds and tmpfs mounts are in the container
  */
 record ListedContainer(String id, String name, State state, boolean everStarted, int exitCode, String imageId,
-        Map<String, String> labels, List<String> exposedPorts, String networkMode, String health,
+        Map<String, String> labels, List<String> exposedPorts, String networkMode, List<String> connectedNetworks,
+        String health,
         NetworkState network, List<String> volumes, List<String> destinations) {
 
     static ListedContainer of(ContainerRow row) {
@@ -46,8 +48,17 @@ record ListedContainer(String id, String name, State state, boolean everStarted,
         }
         return new ListedContainer(row.id(), row.name(), State.of(row.status()), row.startedAt() != null,
                 row.exitCode(), row.imageId(), config.getLabelsMap(), config.getExposedPortsList(),
-                host.getNetworkMode(), health, networkOf(row),
+                host.getNetworkMode(), connectedNetworks(host), health, networkOf(row),
                 host.getVolumeMountsList().stream().map(VolumeMount::getName).toList(), destinations);
+    }
+
+    private static List<String> connectedNetworks(HostConfig host) {
+        List<String> out = new ArrayList<>();
+        host.getConnectedNetworksList().forEach(endpoint -> {
+            out.add(endpoint.getNetwork());
+            out.add(endpoint.getNetworkId());
+        });
+        return out;
     }
 
     private static NetworkState networkOf(ContainerRow row) {

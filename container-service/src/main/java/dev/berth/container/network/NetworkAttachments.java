@@ -1,6 +1,8 @@
 package dev.berth.container.network;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
@@ -12,11 +14,12 @@ import dev.berth.container.store.ContainerRow;
 import dev.berth.container.store.ProtoJson;
 import dev.berth.proto.v1.HostConfig;
 import dev.berth.proto.v1.NetworkAttachment;
+import dev.berth.proto.v1.NetworkEndpoint;
 import dev.berth.proto.v1.NetworkState;
 
 /**
- * Which network a start joins: HostConfig.NetworkMode resolved now, as Docker resolves it at
- * start (a network removed since create is "not found" then).
+ * Which networks a start joins: HostConfig.NetworkMode's and those it was connected to, resolved
+ * now, as Docker resolves them at start (a network removed since create is "not found" then).
  */
 @Component
 public class NetworkAttachments {
@@ -46,15 +49,38 @@ public class NetworkAttachments {
             // "host" or "none" by id: the node serves them by their names only
             throw BerthException.invalid("Berth does not support --network " + mode + " by id yet; use its name");
         }
+        return attachment(row, network, host.getNetworkAliasesList(), host.getLinksList());
+    }
+
+    /**
+     * The networks a start joins besides NetworkMode's, in the order they were connected: each
+     * resolved now, so that one removed since is "not found", as for NetworkMode's.
+     */
+    public List<NetworkAttachment> connectedForStart(ContainerRow row) {
+        List<NetworkAttachment> out = new ArrayList<>();
+        for (NetworkEndpoint endpoint : ProtoJson.readHostConfig(row.hostConfig()).getConnectedNetworksList()) {
+            String ref = endpoint.getNetworkId().isEmpty() ? endpoint.getNetwork() : endpoint.getNetworkId();
+            NetworkRow network = catalog.lookup(ref)
+                    .orElseThrow(() -> BerthException.notFound("network " + endpoint.getNetwork() + " not found"));
+            out.add(attachment(row, network, endpoint.getAliasesList(), endpoint.getLinksList()));
+        }
+        return out;
+    }
+
+    /**
+     * The container on {@code network}: on a user-defined one, found by its name, its short id
+     * and {@code aliases}, and finding its {@code links}' targets under theirs.
+     */
+    public NetworkAttachment attachment(ContainerRow row, NetworkRow network, List<String> aliases, List<String> links) {
         NetworkAttachment.Builder out = NetworkAttachment.newBuilder().setNetworkId(network.id())
                 .setName(network.name()).setSubnet(network.subnet()).setGateway(network.gateway());
         if (!network.builtin()) {
             Set<String> names = new LinkedHashSet<>();
             names.add(row.name());
-            names.addAll(host.getNetworkAliasesList());
+            names.addAll(aliases);
             names.add(row.id().substring(0, 12));
             out.addAllAliases(names);
-            for (String link : host.getLinksList()) {
+            for (String link : links) {
                 out.addOwnHosts(linkLine(row, network, link));
             }
         }
@@ -79,11 +105,9 @@ public class NetworkAttachments {
             throw BerthException.precondition("Cannot link to a non running container: /" + target.name() + " AS /"
                     + row.name() + "/" + alias);
         }
-        NetworkState on = ProtoJson.readNetwork(target.network());
-        if (on == null || !on.getNetworkId().equals(network.id())) {
-            throw BerthException.invalid("Cannot link to /" + target.name() + ", as it does not belong to the network "
-                    + network.name());
-        }
+        NetworkState on = RunNetworks.on(network, ProtoJson.readNetwork(target.network()))
+                .orElseThrow(() -> BerthException.invalid("Cannot link to /" + target.name()
+                        + ", as it does not belong to the network " + network.name()));
         return on.getIpAddress() + "\t" + (alias.equals(target.name()) ? alias : alias + " " + target.name());
     }
 

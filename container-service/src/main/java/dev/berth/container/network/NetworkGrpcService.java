@@ -8,7 +8,11 @@ import org.springframework.stereotype.Service;
 
 import dev.berth.common.error.GrpcStatuses;
 import dev.berth.common.time.ProtoTimes;
+import com.google.protobuf.Empty;
+
+import dev.berth.proto.v1.ConnectContainerRequest;
 import dev.berth.proto.v1.CreateNetworkRequest;
+import dev.berth.proto.v1.DisconnectContainerRequest;
 import dev.berth.proto.v1.ListNetworksRequest;
 import dev.berth.proto.v1.ListNetworksResponse;
 import dev.berth.proto.v1.Network;
@@ -24,10 +28,29 @@ class NetworkGrpcService extends NetworkServiceGrpc.NetworkServiceImplBase {
 
     private final NetworkCatalog catalog;
     private final NetworkMembers members;
+    private final NetworkConnections connections;
 
-    NetworkGrpcService(NetworkCatalog catalog, NetworkMembers members) {
+    NetworkGrpcService(NetworkCatalog catalog, NetworkMembers members, NetworkConnections connections) {
         this.catalog = catalog;
         this.members = members;
+        this.connections = connections;
+    }
+
+    @Override
+    public void connectContainer(ConnectContainerRequest request, StreamObserver<Empty> response) {
+        unary(response, () -> {
+            connections.connect(request.getNetwork(), request.getContainer(), request.getAliasesList(),
+                    request.getLinksList());
+            return Empty.getDefaultInstance();
+        });
+    }
+
+    @Override
+    public void disconnectContainer(DisconnectContainerRequest request, StreamObserver<Empty> response) {
+        unary(response, () -> {
+            connections.disconnect(request.getNetwork(), request.getContainer());
+            return Empty.getDefaultInstance();
+        });
     }
 
     @Override

@@ -10,7 +10,10 @@ import dev.berth.container.store.ProtoJson;
 import dev.berth.proto.v1.NetworkMember;
 import dev.berth.proto.v1.NetworkState;
 
-/** The containers on a network: those whose current run the node put on it, as recorded at start. */
+/**
+ * The containers on a network: those whose current run the node put on it, as recorded at start or
+ * by `docker network connect`.
+ */
 @Component
 public class NetworkMembers {
 
@@ -22,8 +25,8 @@ public class NetworkMembers {
 
     public List<NetworkMember> of(NetworkRow network) {
         return containers.findByNetworkNot("").stream()
-                .filter(row -> on(network, ProtoJson.readNetwork(row.network())))
-                .map(NetworkMembers::member)
+                .flatMap(row -> RunNetworks.on(network, ProtoJson.readNetwork(row.network()))
+                        .map(state -> member(row, state)).stream())
                 .toList();
     }
 
@@ -33,8 +36,7 @@ public class NetworkMembers {
                 || (network.builtin() && !state.getNetwork().isEmpty() && state.getNetwork().equals(network.name()));
     }
 
-    private static NetworkMember member(ContainerRow row) {
-        NetworkState state = ProtoJson.readNetwork(row.network());
+    private static NetworkMember member(ContainerRow row, NetworkState state) {
         return NetworkMember.newBuilder()
                 .setContainerId(row.id())
                 .setName(row.name())

@@ -23,4 +23,11 @@ final class NetworkNames {
             throw BerthException.forbidden("operation is not permitted on predefined " + name + " network ");
         }
     }
+
+    /** A --alias: a name other members resolve, so as safe as a container name. */
+    static void checkAlias(String alias) {
+        if (!VALID.matcher(alias).matches()) {
+            throw BerthException.invalid("invalid network alias \"" + alias + "\": only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
+        }
+    }
 }

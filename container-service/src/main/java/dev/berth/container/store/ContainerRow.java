@@ -93,6 +93,12 @@ public record ContainerRow(
                 oomKilled, createdAt, startedAt, finishedAt, restartCount, nodeId, files, runId, exitedRunId, stopIntent, network, version);
     }
 
+    /** The run's networks (NetworkState as JSON) after a `docker network connect` or disconnect. */
+    public ContainerRow withNetwork(String newNetwork) {
+        return new ContainerRow(id, name, imageId, image, config, hostConfig, status, pid, exitCode, error,
+                oomKilled, createdAt, startedAt, finishedAt, restartCount, nodeId, files, runId, exitedRunId, stopIntent, newNetwork, version);
+    }
+
     /** The container under a new name (`docker rename`), without the leading "/". */
     public ContainerRow withName(String newName) {
         return new ContainerRow(id, newName, imageId, image, config, hostConfig, status, pid, exitCode, error,

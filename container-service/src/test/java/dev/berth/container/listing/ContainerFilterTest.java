@@ -26,11 +26,11 @@ class ContainerFilterTest {
     }
 
     private static final ListedContainer RUNNING = new ListedContainer(ID, "web-1", State.RUNNING, true, 0,
-            IMAGE_ID, LABELS, List.of("80/tcp", "53/udp"), "host", "none", NetworkState.getDefaultInstance(), List.of(), List.of());
+            IMAGE_ID, LABELS, List.of("80/tcp", "53/udp"), "host", List.of(), "none", NetworkState.getDefaultInstance(), List.of(), List.of());
     private static final ListedContainer EXITED_3 = new ListedContainer(ID, "web-1", State.EXITED, true, 3,
-            IMAGE_ID, LABELS, List.of(), "", "none", NetworkState.getDefaultInstance(), List.of(), List.of());
+            IMAGE_ID, LABELS, List.of(), "", List.of(), "none", NetworkState.getDefaultInstance(), List.of(), List.of());
     private static final ListedContainer CREATED = new ListedContainer(ID, "web-1", State.CREATED, false, 0,
-            IMAGE_ID, LABELS, List.of(), "none", "none", NetworkState.getDefaultInstance(), List.of(), List.of());
+            IMAGE_ID, LABELS, List.of(), "none", List.of(), "none", NetworkState.getDefaultInstance(), List.of(), List.of());
 
     private static boolean matches(ContainerFilter filter) {
         return filter.matches(RUNNING);
@@ -136,7 +136,7 @@ class ContainerFilterTest {
         assertThat(matches(filter("health", "none"))).isTrue();
         assertThat(matches(filter("health", "healthy"))).isFalse();
         ListedContainer healthy = new ListedContainer(ID, "web-1", State.RUNNING, true, 0, IMAGE_ID, LABELS, List.of(),
-                "", "healthy", NetworkState.getDefaultInstance(), List.of(), List.of());
+                "", List.of(), "healthy", NetworkState.getDefaultInstance(), List.of(), List.of());
         assertThat(filter("health", "healthy", "starting").matches(healthy)).isTrue();
         assertThat(filter("health", "none").matches(healthy)).isFalse();
         assertThat(filter("health", "none").filtersHealth()).isTrue();
@@ -161,9 +161,23 @@ class ContainerFilterTest {
         assertThat(filter("network", "bridge").matches(ON_APP)).isFalse();
     }
 
+    @Test
+    void network_matchesTheNetworksItWasConnectedTo_configuredOrJoined() {
+        ListedContainer stopped = new ListedContainer(ID, "web-1", State.EXITED, true, 0, IMAGE_ID, LABELS, List.of(),
+                "app", List.of("back", "b".repeat(64)), "none", NetworkState.getDefaultInstance(), List.of(), List.of());
+        assertThat(filter("network", "back").matches(stopped)).isTrue();
+        assertThat(filter("network", "b".repeat(64)).matches(stopped)).isTrue();
+        assertThat(filter("network", "front").matches(stopped)).isFalse();
+        ListedContainer running = new ListedContainer(ID, "web-1", State.RUNNING, true, 0, IMAGE_ID, LABELS, List.of(),
+                "app", List.of(), "none", NetworkState.newBuilder().setNetwork("app").setNetworkId("n".repeat(64))
+                        .addConnected(NetworkState.newBuilder().setNetwork("late").setNetworkId("l".repeat(64))).build(),
+                List.of(), List.of());
+        assertThat(filter("network", "l".repeat(64)).matches(running)).as("joined by a connect while it runs").isTrue();
+    }
+
     /** Running on network "app", publishing 8080/tcp, mounting volume "data" at /data and a bind at /srv. */
     private static final ListedContainer ON_APP = new ListedContainer(ID, "web-1", State.RUNNING, true, 0, IMAGE_ID,
-            LABELS, List.of("8080/tcp"), "app", "none",
+            LABELS, List.of("8080/tcp"), "app", List.of(), "none",
             NetworkState.newBuilder().setNetwork("app").setNetworkId("n".repeat(64))
                     .addPorts(PublishedPort.newBuilder().setContainerPort(8080).setProtocol("tcp").setHostPort(32768)).build(),
             List.of("data"), List.of("/data", "/srv"));

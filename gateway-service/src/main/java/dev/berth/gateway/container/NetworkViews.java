@@ -3,6 +3,7 @@ package dev.berth.gateway.container;
 import dev.berth.proto.v1.Container;
 import dev.berth.proto.v1.ContainerStatus;
 import dev.berth.proto.v1.HostConfig;
+import dev.berth.proto.v1.NetworkEndpoint;
 import dev.berth.proto.v1.NetworkState;
 import dev.berth.proto.v1.PortBinding;
 import dev.berth.proto.v1.PublishedPort;
@@ -51,20 +52,34 @@ final class NetworkViews {
         return Map.of("Networks", networks(c, n));
     }
 
+    /** NetworkMode's network first, then those it was connected to, each with its place while it runs. */
     private static Map<String, Object> networks(Container c, NetworkState n) {
+        Map<String, Object> out = new LinkedHashMap<>();
         String name = networkName(c.getHostConfig());
         if (name == null && !n.getNetwork().isEmpty()) {
             name = n.getNetwork();
         }
-        if (name == null) {
-            return Map.of();
+        if (name != null) {
+            out.put(name, entry(c, n, name, c.getHostConfig().getNetworkAliasesList()));
         }
+        for (NetworkEndpoint endpoint : c.getHostConfig().getConnectedNetworksList()) {
+            NetworkState joined = n.getConnectedList().stream()
+                    .filter(state -> state.getNetworkId().equals(endpoint.getNetworkId())
+                            || state.getNetwork().equals(endpoint.getNetwork()))
+                    .findFirst().orElse(NetworkState.getDefaultInstance());
+            String shown = joined.getNetwork().isEmpty() ? endpoint.getNetwork() : joined.getNetwork();
+            out.put(shown, entry(c, joined, shown, endpoint.getAliasesList()));
+        }
+        return out;
+    }
+
+    private static Map<String, Object> entry(Container c, NetworkState n, String name, List<String> configuredAliases) {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("IPAMConfig", null);
         entry.put("Links", null);
         // aliases: the container's name first, then --network-alias and the short id; Docker's
         // Aliases leaves the name out, DNSNames (API 1.44) has them all.
-        entry.put("Aliases", aliases(c, n, name));
+        entry.put("Aliases", aliases(c, n, name, configuredAliases));
         entry.put("NetworkID", n.getNetworkId());
         entry.put("EndpointID", n.getEndpointId());
         entry.put("Gateway", n.getGateway());
@@ -76,22 +91,22 @@ final class NetworkViews {
         entry.put("MacAddress", n.getMacAddress());
         entry.put("DriverOpts", null);
         entry.put("DNSNames", n.getAliasesCount() == 0 ? null : n.getAliasesList());
-        return Map.of(name, entry);
+        return entry;
     }
 
     /**
      * The endpoint's aliases: while it runs, what the node gave it (its name left out, as Docker
-     * does); before, on a user-defined network, what it will get: --network-alias and its short id.
+     * does); before, on a user-defined network, what it will get: its aliases there and its short id.
      * Clients such as docker-compose read them to know the container is set up already.
      */
-    private static List<String> aliases(Container c, NetworkState n, String network) {
+    private static List<String> aliases(Container c, NetworkState n, String network, List<String> configured) {
         if (n.getAliasesCount() > 0) {
             return n.getAliasesList().subList(1, n.getAliasesCount());
         }
         if (running(c) || network.equals("bridge") || network.equals("host") || network.equals("none")) {
             return null;
         }
-        List<String> planned = new ArrayList<>(c.getHostConfig().getNetworkAliasesList());
+        List<String> planned = new ArrayList<>(configured);
         planned.add(c.getId().substring(0, Math.min(12, c.getId().length())));
         return planned;
     }

@@ -2,6 +2,9 @@ package dev.berth.gateway.network;
 
 import dev.berth.gateway.api.DockerApiException;
 import dev.berth.gateway.container.ListFilters;
+import dev.berth.gateway.container.NetworkingConfigReader;
+import dev.berth.proto.v1.ConnectContainerRequest;
+import dev.berth.proto.v1.DisconnectContainerRequest;
 import dev.berth.proto.v1.Filter;
 import dev.berth.proto.v1.ListNetworksRequest;
 import dev.berth.proto.v1.Network;
@@ -24,8 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 /**
- * /networks: create, list, inspect, remove and prune local bridge networks, kept by
- * container-service. Connecting a container to a second network is not served yet: refused.
+ * /networks: create, list, inspect, remove and prune local bridge networks, and connect
+ * containers to them and disconnect them, all kept by container-service.
  */
 @RestController
 class NetworkController {
@@ -82,9 +85,31 @@ class NetworkController {
         return body;
     }
 
-    @PostMapping({"/networks/{id}/connect", "/networks/{id}/disconnect"})
-    void connect(@PathVariable String id) {
-        throw DockerApiException.badRequest("Berth does not support docker network connect and disconnect yet: "
-                + "give the network at create (--network)");
+    /** docker network connect: {"Container", "EndpointConfig": {"Aliases", "Links"}}. */
+    @PostMapping("/networks/{id}/connect")
+    ResponseEntity<Void> connect(@PathVariable String id, @RequestBody(required = false) JsonNode body) {
+        String container = containerOf(body);
+        NetworkingConfigReader.Endpoint endpoint = NetworkingConfigReader.endpoint(body.get("EndpointConfig"),
+                "EndpointConfig.");
+        networks.connectContainer(ConnectContainerRequest.newBuilder().setNetwork(id).setContainer(container)
+                .addAllAliases(endpoint.aliases()).addAllLinks(endpoint.links()).build());
+        return ResponseEntity.ok().build();
+    }
+
+    /** docker network disconnect: {"Container", "Force"}. */
+    @PostMapping("/networks/{id}/disconnect")
+    ResponseEntity<Void> disconnect(@PathVariable String id, @RequestBody(required = false) JsonNode body) {
+        String container = containerOf(body);
+        networks.disconnectContainer(DisconnectContainerRequest.newBuilder().setNetwork(id).setContainer(container)
+                .setForce(body.path("Force").asBoolean(false)).build());
+        return ResponseEntity.ok().build();
+    }
+
+    private static String containerOf(JsonNode body) {
+        String container = body == null ? "" : body.path("Container").asString("");
+        if (container.isEmpty()) {
+            throw DockerApiException.badRequest("invalid name or ID supplied: \"\"");
+        }
+        return container;
     }
 }

@@ -48,9 +48,25 @@ class NetworkingConfigReaderTest {
                 "{\"EndpointsConfig\":{\"app\":{\"IPAMConfig\":{\"IPv4Address\":\"10.0.0.9\"}}}}"), ON_APP))
                 .isInstanceOf(DockerApiException.class).hasMessageContaining("--ip");
         assertThatThrownBy(() -> NetworkingConfigReader.read(json(
-                "{\"EndpointsConfig\":{\"app\":{}, \"other\":{}}}"), ON_APP)).hasMessageContaining("more than one network");
-        assertThatThrownBy(() -> NetworkingConfigReader.read(json(
-                "{\"EndpointsConfig\":{\"other\":{\"Aliases\":[\"x\"]}}}"), ON_APP)).hasMessageContaining("more than one network");
+                "{\"EndpointsConfig\":{\"other\":{\"DriverOpts\":{\"a\":\"b\"}}}}"), ON_APP))
+                .hasMessageContaining("--driver-opt");
+    }
+
+    @Test
+    void endpointsOfOtherNetworks_areJoinedBesides_withTheirAliasesAndLinks() {
+        HostConfig host = NetworkingConfigReader.read(json(
+                "{\"EndpointsConfig\":{\"app\":{}, \"back\":{\"Aliases\":[\"db\"],\"Links\":[\"cache:c\"]}}}"), ON_APP);
+        assertThat(host.getConnectedNetworksList()).singleElement().satisfies(endpoint -> {
+            assertThat(endpoint.getNetwork()).isEqualTo("back");
+            assertThat(endpoint.getAliasesList()).containsExactly("db");
+            assertThat(endpoint.getLinksList()).containsExactly("cache:c");
+        });
+        assertThatThrownBy(() -> NetworkingConfigReader.read(json("{\"EndpointsConfig\":{\"back\":{}}}"),
+                HostConfig.newBuilder().setNetworkMode("none").build()))
+                .hasMessage("container cannot be connected to multiple networks with one of the networks in private (none) mode");
+        assertThatThrownBy(() -> NetworkingConfigReader.read(json("{\"EndpointsConfig\":{\"back\":{}}}"),
+                HostConfig.newBuilder().setNetworkMode("host").build()))
+                .hasMessage("container cannot be disconnected from host network or connected to host network");
     }
 
     @Test

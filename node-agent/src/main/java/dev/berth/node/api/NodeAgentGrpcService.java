@@ -29,6 +29,8 @@ import dev.berth.proto.v1.NodeKillRequest;
 import dev.berth.proto.v1.NodeRemoveRequest;
 import dev.berth.proto.v1.NetworkState;
 import dev.berth.proto.v1.NodeStartResponse;
+import dev.berth.proto.v1.NodeConnectRequest;
+import dev.berth.proto.v1.NodeDisconnectRequest;
 import dev.berth.proto.v1.NodeStartRequest;
 import dev.berth.proto.v1.NodeNetworkRef;
 import dev.berth.proto.v1.NetworkAttachment;
@@ -109,8 +111,24 @@ class NodeAgentGrpcService extends NodeAgentGrpc.NodeAgentImplBase {
     @Override
     public void startContainer(NodeStartRequest request, StreamObserver<NodeStartResponse> responses) {
         NetworkAttachment network = request.hasNetwork() ? request.getNetwork() : null;
-        reply(supervisor.submit(() -> started(tasks.start(request.getContainerId(), network))), responses,
-                response -> response);
+        reply(supervisor.submit(() -> started(tasks.start(request.getContainerId(), network,
+                request.getConnectedList()))), responses, response -> response);
+    }
+
+    @Override
+    public void connectNetwork(NodeConnectRequest request, StreamObserver<NetworkState> responses) {
+        reply(supervisor.submit(() -> {
+            NetworkState run = tasks.connectNetwork(request.getContainerId(), request.getNetwork());
+            return run.getConnected(run.getConnectedCount() - 1);
+        }), responses, joined -> joined);
+    }
+
+    @Override
+    public void disconnectNetwork(NodeDisconnectRequest request, StreamObserver<Empty> responses) {
+        reply(supervisor.submit(() -> {
+            tasks.disconnectNetwork(request.getContainerId(), request.getNetworkId());
+            return Empty.getDefaultInstance();
+        }), responses, empty -> empty);
     }
 
     @Override

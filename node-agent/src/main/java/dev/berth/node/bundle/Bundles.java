@@ -148,22 +148,26 @@ public class Bundles {
      * Docker writes it; 127.0.0.1 without one.
      */
     public void writeOwnAddress(Container container, String address) throws IOException {
-        writeHosts(container, address, List.of());
+        writeHosts(container, List.of(address), List.of());
     }
 
     /**
-     * /etc/hosts for a run: the file as created, its own line naming {@code address}, then one line
-     * per other member of its network ("172.18.0.3\tdb db-alias 0123456789ab"), so that they find
-     * each other by name. Written in place, not by rename: the container's bind mount holds the inode.
+     * /etc/hosts for a run: the file as created, its own line for each of its addresses (one per
+     * network, its first network's first), then one line per other member of its networks
+     * ("172.18.0.3\tdb db-alias 0123456789ab"), so that they find each other by name. Written in
+     * place, not by rename: the container's bind mount holds the inode.
      */
-    public void writeHosts(Container container, String address, List<String> peerLines) throws IOException {
+    public void writeHosts(Container container, List<String> addresses, List<String> peerLines) throws IOException {
         List<String> lines = new ArrayList<>(hostsBase(container));
-        if (lines.isEmpty()) {
+        if (lines.isEmpty() || addresses.isEmpty()) {
             return;
         }
-        String own = lines.get(lines.size() - 1);
+        String own = lines.remove(lines.size() - 1);
         int tab = own.indexOf('\t');
-        lines.set(lines.size() - 1, address + own.substring(tab < 0 ? own.length() : tab));
+        String names = own.substring(tab < 0 ? own.length() : tab);
+        for (String address : addresses) {
+            lines.add(address + names);
+        }
         lines.addAll(peerLines);
         Files.write(container.hostsFile(), lines);
     }

@@ -27,11 +27,21 @@ public record BridgePlan(String cniName, String networkId, String name, String b
 
     /** The bridge plugin's config: the host bridge as gateway, masquerading out, host-local addresses. */
     public byte[] bridgeConfig(Path ipamDir) {
+        return bridgeConfig(ipamDir, true);
+    }
+
+    /**
+     * {@code defaultRoute}: whether the container's default route goes through this network; only
+     * its first network's does (a second one would clash with it), as on Docker.
+     */
+    public byte[] bridgeConfig(Path ipamDir, boolean defaultRoute) {
         ObjectNode conf = header("bridge");
         conf.put("bridge", bridge).put("isGateway", true).put("ipMasq", true).put("hairpinMode", true);
         ObjectNode ipam = conf.putObject("ipam").put("type", "host-local").put("dataDir", ipamDir.toString());
         ipam.putArray("ranges").addArray().addObject().put("subnet", subnet.toString()).put("gateway", gateway);
-        ipam.putArray("routes").addObject().put("dst", "0.0.0.0/0");
+        if (defaultRoute) {
+            ipam.putArray("routes").addObject().put("dst", "0.0.0.0/0");
+        }
         return JSON.writeValueAsBytes(conf);
     }
 

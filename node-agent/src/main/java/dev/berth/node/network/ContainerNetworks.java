@@ -35,6 +35,9 @@ public class ContainerNetworks {
     private static final String STATE_FILE = "network.pb";
     /** The network the run joined, so that it is taken off that one even after a restart. */
     private static final String PLAN_FILE = "network-plan.json";
+    /** One directory per network the run joined besides its first, named by the network's id. */
+    private static final String CONNECTED_DIR = "connected";
+    private static final String INTERFACE_FILE = "interface";
 
     private final NetNamespaces namespaces;
     private final CniRunner cni;
@@ -86,6 +89,60 @@ public class ContainerNetworks {
         }
     }
 
+    /**
+     * Wires a running container to one more network, on interface {@code ifname} of its namespace,
+     * without a default route (its first network keeps that). On failure nothing of it is left.
+     */
+    public NetworkState attachConnected(String containerId, Path runDir, BridgePlan plan, String ifname) {
+        Path dir = runDir.resolve(CONNECTED_DIR).resolve(plan.networkId());
+        Path netns = namespaces.pathOf(containerId);
+        try {
+            Files.createDirectories(dir);
+            Files.write(dir.resolve(PLAN_FILE), json.writeValueAsBytes(plan));
+            Files.writeString(dir.resolve(INTERFACE_FILE), ifname);
+            String result = cni.add("bridge", containerId, netns, ifname, plan.bridgeConfig(bridge.ipamDir(), false));
+            Files.writeString(dir.resolve(RESULT_FILE), result);
+            cni.add("firewall", containerId, netns, ifname, plan.firewallConfig(result));
+            return stateOf(json.readTree(result), netns, plan).toBuilder().setInterfaceName(ifname).build();
+        } catch (IOException | RuntimeException e) {
+            tearDownConnected(containerId, dir);
+            if (e instanceof BerthException be) {
+                throw be;
+            }
+            throw BerthException.internal("cannot connect container " + containerId + " to network " + plan.name()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Takes a running container off one of the networks it joined besides its first; nothing if it is not on it. */
+    public void detachConnected(String containerId, Path runDir, String networkId) {
+        Path dir = runDir.resolve(CONNECTED_DIR).resolve(networkId);
+        if (Files.isDirectory(dir)) {
+            tearDownConnected(containerId, dir);
+        }
+    }
+
+    /** The CNI DELs of one such network, each done even when one before failed, then its directory. */
+    private void tearDownConnected(String containerId, Path dir) {
+        Path netns = namespaces.pathOf(containerId);
+        try {
+            Path planFile = dir.resolve(PLAN_FILE);
+            if (Files.exists(planFile)) {
+                BridgePlan plan = json.readValue(Files.readAllBytes(planFile), BridgePlan.class);
+                String ifname = Files.readString(dir.resolve(INTERFACE_FILE)).trim();
+                Path resultFile = dir.resolve(RESULT_FILE);
+                if (Files.exists(resultFile)) {
+                    String result = Files.readString(resultFile);
+                    quietly(() -> cni.delete("firewall", containerId, netns, ifname, plan.firewallConfig(result)));
+                }
+                quietly(() -> cni.delete("bridge", containerId, netns, ifname, plan.bridgeConfig(bridge.ipamDir(), false)));
+            }
+            Trees.deleteRecursively(dir);
+        } catch (IOException | RuntimeException e) {
+            log.warn("cannot take {} off network {}: {}", containerId, dir.getFileName(), e.getMessage());
+        }
+    }
+
     /** Keeps the run's network (with its ports, once published) for inspect and for a restarted agent. */
     public void record(Path runDir, NetworkState state) throws IOException {
         Files.write(runDir.resolve(STATE_FILE), state.toByteArray());
@@ -112,6 +169,7 @@ public class ContainerNetworks {
         Path resultFile = runDir.resolve(RESULT_FILE);
         Path planFile = runDir.resolve(PLAN_FILE);
         boolean attached = Files.exists(resultFile) || Files.exists(planFile)
+                || Files.isDirectory(runDir.resolve(CONNECTED_DIR))
                 || (namespaces.exists(containerId) && !pending.containsKey(containerId));
         if (!attached) {
             return;
@@ -123,6 +181,10 @@ public class ContainerNetworks {
             }
             if (Files.exists(resultFile)) {
                 Files.move(resultFile, record.resolve(RESULT_FILE), StandardCopyOption.ATOMIC_MOVE);
+            }
+            Path connected = runDir.resolve(CONNECTED_DIR);
+            if (Files.isDirectory(connected)) {
+                Files.move(connected, record.resolve(CONNECTED_DIR), StandardCopyOption.ATOMIC_MOVE);
             }
             Files.deleteIfExists(runDir.resolve(STATE_FILE));
             schedule(containerId, record);
@@ -146,6 +208,12 @@ public class ContainerNetworks {
     private void tearDown(String containerId, Path record) {
         Path netns = namespaces.pathOf(containerId);
         try {
+            Path connected = record.resolve(CONNECTED_DIR);
+            if (Files.isDirectory(connected)) {
+                try (var dirs = Files.list(connected)) {
+                    dirs.toList().forEach(dir -> tearDownConnected(containerId, dir));
+                }
+            }
             BridgePlan plan = planOf(record);
             Path resultFile = record.resolve(RESULT_FILE);
             String result = Files.exists(resultFile) ? Files.readString(resultFile) : null;
@@ -236,6 +304,7 @@ public class ContainerNetworks {
                 .setGateway(ip.path("gateway").asString(""))
                 .setMacAddress(iface.path("mac").asString(""))
                 .setSandboxKey(netns.toString())
+                .setInterfaceName(CniRunner.INTERFACE)
                 .build();
     }
 }

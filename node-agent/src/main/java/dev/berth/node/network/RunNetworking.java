@@ -15,6 +15,7 @@ import dev.berth.proto.v1.PortBinding;
 import dev.berth.proto.v1.PublishedPort;
 import java.io.IOException;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,11 +52,16 @@ public class RunNetworking {
     /**
      * Before the process starts; null on the host's network or none. {@code attachment} is the
      * network as container-service resolved it (null from one that predates networks: the default
-     * bridge only). Nothing is left on failure.
+     * bridge only); {@code connected} the networks the run joins besides, eth1 on. Nothing is left
+     * on failure.
      */
-    public NetworkState connect(Container container, NetworkAttachment attachment) {
+    public NetworkState connect(Container container, NetworkAttachment attachment, List<NetworkAttachment> connected) {
         HostConfig request = Bundles.networkRequest(container);
         NetworkMode mode = NetworkMode.of(request.getNetworkMode());
+        if (!connected.isEmpty() && !mode.onBridge()) {
+            throw BerthException.invalid("container cannot be connected to more networks in network mode "
+                    + request.getNetworkMode());
+        }
         if (mode == NetworkMode.CONTAINER) {
             joinNamespaceOf(container, attachment);
             return null;
@@ -69,15 +75,14 @@ public class RunNetworking {
         NetworkState attached = networks.attach(container.id(), container.runDir(), plan).toBuilder()
                 .addAllAliases(aliases).addAllOwnHosts(ownHosts).build();
         try {
-            if (mode == NetworkMode.USER) {
-                hosts.join(plan.networkId(), container, attached.getIpAddress(), aliases, ownHosts);
-            } else {
-                bundles.writeOwnAddress(container, attached.getIpAddress());
-            }
+            hosts.join(hostsKey(plan), mode == NetworkMode.USER, container, attached.getIpAddress(), aliases, ownHosts);
             List<PublishedPort> published = ports.open(container.id(), request.getPortBindingsList(),
                     attached.getIpAddress());
             NetworkState state = attached.toBuilder().addAllPorts(published).build();
             networks.record(container.runDir(), state);
+            for (NetworkAttachment more : connected) {
+                state = joinConnected(container, state, more);
+            }
             return state;
         } catch (IOException | RuntimeException e) {
             disconnect(container);
@@ -86,6 +91,71 @@ public class RunNetworking {
             }
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * `docker network connect` of a running container: one more network, on the next free
+     * interface; its peers there find it. The run's state as recorded after.
+     */
+    public NetworkState connectRunning(Container container, NetworkAttachment attachment) {
+        NetworkState state = current(container);
+        if (!container.state().isRunning() || state == null) {
+            throw BerthException.precondition("container " + container.id() + " is not running on a network");
+        }
+        if (RunStates.on(state, attachment.getNetworkId()) != null) {
+            throw BerthException.precondition("container " + container.id() + " is already on network "
+                    + attachment.getName());
+        }
+        try {
+            return joinConnected(container, state, attachment);
+        } catch (IOException e) {
+            throw BerthException.internal("cannot record the networks of " + container.id() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** `docker network disconnect` of a running container from a network it joined besides its first. */
+    public void disconnectRunning(Container container, String networkId) {
+        NetworkState state = current(container);
+        if (state == null || RunStates.connected(state, networkId) == null) {
+            return;
+        }
+        hosts.leave(networkId, container.id());
+        networks.detachConnected(container.id(), container.runDir(), networkId);
+        List<NetworkState> kept = new ArrayList<>(state.getConnectedList());
+        kept.removeIf(joined -> joined.getNetworkId().equals(networkId));
+        try {
+            networks.record(container.runDir(), state.toBuilder().clearConnected().addAllConnected(kept).build());
+        } catch (IOException e) {
+            throw BerthException.internal("cannot record the networks of " + container.id() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** One network more for the run, recorded; {@code state} is the run's state before. */
+    private NetworkState joinConnected(Container container, NetworkState state, NetworkAttachment attachment)
+            throws IOException {
+        boolean user = !attachment.getName().equals(DefaultBridge.NAME);
+        BridgePlan plan = planFor(user ? NetworkMode.USER : NetworkMode.BRIDGE, attachment.getName(), attachment);
+        String ifname = RunStates.nextInterface(state);
+        NetworkState joined = networks.attachConnected(container.id(), container.runDir(), plan, ifname);
+        List<String> aliases = user ? attachment.getAliasesList() : List.of();
+        List<String> ownHosts = user ? attachment.getOwnHostsList() : List.of();
+        joined = joined.toBuilder().addAllAliases(aliases).addAllOwnHosts(ownHosts).build();
+        NetworkState after = state.toBuilder().addConnected(joined).build();
+        try {
+            networks.record(container.runDir(), after);
+            hosts.join(hostsKey(plan), user, container, joined.getIpAddress(), aliases, ownHosts);
+        } catch (IOException | RuntimeException e) {
+            hosts.leave(hostsKey(plan), container.id());
+            networks.detachConnected(container.id(), container.runDir(), plan.networkId());
+            networks.record(container.runDir(), state);
+            throw e;
+        }
+        return after;
+    }
+
+    /** The key of a network among the hosts files' networks: the default one's id may be unknown to an old run. */
+    private static String hostsKey(BridgePlan plan) {
+        return plan.networkId().isEmpty() ? plan.cniName() : plan.networkId();
     }
 
     /** The network of the current run, as {@link #connect} recorded it; null if none. */
@@ -131,19 +201,23 @@ public class RunNetworking {
                 Ipv4Subnet.parse(attachment.getSubnet()), attachment.getGateway());
     }
 
-    /** Ports closed, the container off its network and out of its peers' hosts files. Nothing if it was not on one. */
+    /** Ports closed, the container off its networks and out of its peers' hosts files. Nothing if it was not on one. */
     public void disconnect(Container container) {
         ports.close(container.id());
         BridgePlan plan = networks.planOf(container.runDir());
-        if (!plan.cniName().equals(DefaultBridge.NAME)) {
-            hosts.leave(plan.networkId(), container.id());
+        NetworkState state = current(container);
+        if (state != null) {
+            for (NetworkState joined : state.getConnectedList()) {
+                hosts.leave(joined.getNetworkId(), container.id());
+            }
         }
+        hosts.leave(hostsKey(plan), container.id());
         networks.detach(container.id(), container.runDir());
     }
 
     /**
-     * For a run the agent re-adopts after a restart: its namespace and address outlived the agent,
-     * its port sockets did not; they are bound again on the ports recorded.
+     * For a run the agent re-adopts after a restart: its namespace and addresses outlived the agent,
+     * its hosts-file membership and port sockets did not; they are made again as recorded.
      */
     public void restore(Container container) {
         NetworkState state = current(container);
@@ -151,8 +225,11 @@ public class RunNetworking {
             return;
         }
         BridgePlan plan = networks.planOf(container.runDir());
-        if (!plan.cniName().equals(DefaultBridge.NAME)) {
-            hosts.join(plan.networkId(), container, state.getIpAddress(), state.getAliasesList(), state.getOwnHostsList());
+        hosts.join(hostsKey(plan), !plan.cniName().equals(DefaultBridge.NAME), container, state.getIpAddress(),
+                state.getAliasesList(), state.getOwnHostsList());
+        for (NetworkState joined : state.getConnectedList()) {
+            hosts.join(joined.getNetworkId(), !joined.getNetwork().equals(DefaultBridge.NAME), container,
+                    joined.getIpAddress(), joined.getAliasesList(), joined.getOwnHostsList());
         }
         if (state.getPortsCount() == 0 || ports.isOpen(container.id())) {
             return;

@@ -117,9 +117,10 @@ public class TaskService {
 
     /**
      * A new run of the main process (conmon + runc create + runc start) on {@code network} (null:
-     * the default bridge, if its mode wants one); returns the running state.
+     * the default bridge, if its mode wants one) and the {@code connected} ones besides; returns
+     * the running state.
      */
-    public Started start(String id, NetworkAttachment network) {
+    public Started start(String id, NetworkAttachment network, List<NetworkAttachment> connected) {
         Container container = store.get(id);
         return locked(container, () -> {
             if (container.state().isRunning()) {
@@ -132,7 +133,7 @@ public class TaskService {
             }
             // The process exists before conmon does: the monitor may see its exit file before we
             // return, and its exit task then waits for this lock.
-            NetworkState joined = networking.connect(container, network);
+            NetworkState joined = networking.connect(container, network, connected);
             long runId = container.state().nextRunId();
             container.newRun(runId);
             ConmonRuntime.Started started;
@@ -365,6 +366,21 @@ public class TaskService {
                 throw BerthException.internal("Cannot update container " + id + ": " + e.getMessage(), e);
             }
             return applied;
+        });
+    }
+
+    /** `docker network connect` of a running container; the run's networks after. */
+    public NetworkState connectNetwork(String id, NetworkAttachment network) {
+        Container container = store.get(id);
+        return locked(container, () -> networking.connectRunning(container, network));
+    }
+
+    /** `docker network disconnect` of a running container from a network it joined besides its first. */
+    public void disconnectNetwork(String id, String networkId) {
+        Container container = store.get(id);
+        locked(container, () -> {
+            networking.disconnectRunning(container, networkId);
+            return null;
         });
     }
 
