@@ -44,6 +44,9 @@ import dev.berth.image.pull.PullOutcome;
 import dev.berth.proto.v1.BlobChunk;
 import dev.berth.proto.v1.Filter;
 import dev.berth.proto.v1.GetImageRequest;
+import dev.berth.proto.v1.CachedStep;
+import dev.berth.proto.v1.CachedStepQuery;
+import dev.berth.proto.v1.CommitImageRequest;
 import dev.berth.proto.v1.Image;
 import dev.berth.proto.v1.ImageServiceGrpc;
 import dev.berth.proto.v1.ImportImageRequest;
@@ -85,6 +88,18 @@ public final class ImageGrpcService extends ImageServiceGrpc.ImageServiceImplBas
     @Override
     public StreamObserver<ImportImageRequest> importImage(StreamObserver<Image> responses) {
         return new ImportUpload(importer, catalog, staging, operations.collector(), responses);
+    }
+
+    @Override
+    public StreamObserver<CommitImageRequest> commitImage(StreamObserver<Image> responses) {
+        return new CommitUpload(operations.committer(), catalog, staging, operations.collector(), responses);
+    }
+
+    @Override
+    public void findCachedStep(CachedStepQuery request, StreamObserver<CachedStep> responses) {
+        answer(responses, () -> CachedStep.newBuilder().setImageId(operations.committer()
+                .cached(request.getParent(), request.getCacheKey()).map(image -> image.id().toString()).orElse(""))
+                .build());
     }
 
     @Override

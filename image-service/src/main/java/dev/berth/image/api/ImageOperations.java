@@ -1,5 +1,9 @@
 package dev.berth.image.api;
 
+import java.time.Clock;
+
+import dev.berth.image.importer.ImageCommitter;
+
 import dev.berth.image.archive.ImageLoader;
 import dev.berth.image.archive.ImageSaver;
 import dev.berth.image.catalog.ImageCatalog;
@@ -16,7 +20,8 @@ import dev.berth.image.tag.ImageTagger;
 
 /** The image lifecycle capabilities the gRPC adapter serves besides import and pull. */
 public record ImageOperations(ImageTagger tagger, ImageRemover remover, ImagePruner pruner, ImageHistory history,
-        RegistryLogin login, BlobCollector collector, ImagePusher pusher, ImageSaver saver, ImageLoader loader) {
+        RegistryLogin login, BlobCollector collector, ImagePusher pusher, ImageSaver saver, ImageLoader loader,
+        ImageCommitter committer) {
 
     /** Wires them over one metadata store, content store and registry client. */
     public static ImageOperations create(ImageCatalog catalog, ImageMetadataStore metadata, ContentStore content,
@@ -25,6 +30,7 @@ public record ImageOperations(ImageTagger tagger, ImageRemover remover, ImagePru
         return new ImageOperations(new ImageTagger(catalog, metadata), remover, new ImagePruner(catalog, remover),
                 new ImageHistory(catalog), new RegistryLogin(registry), collector,
                 new ImagePusher(registry, content, metadata, collector), new ImageSaver(catalog, metadata, content),
-                new ImageLoader(content, metadata, collector));
+                new ImageLoader(content, metadata, collector),
+                new ImageCommitter(content, metadata, catalog, Clock.systemUTC()));
     }
 }

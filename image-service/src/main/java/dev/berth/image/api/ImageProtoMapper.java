@@ -2,7 +2,9 @@ package dev.berth.image.api;
 
 import dev.berth.common.time.ProtoTimes;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.google.protobuf.Timestamp;
 
@@ -29,6 +31,8 @@ final class ImageProtoMapper {
                 .addAllRepoTags(details.repoTags())
                 .addAllRepoDigests(details.repoDigests())
                 .setComment(nullToEmpty(document.comment()))
+                .setAuthor(nullToEmpty(document.author()))
+                .setParent(details.record().parent() == null ? "" : details.record().parent().toString())
                 .setCreated(ProtoTimes.timestamp(details.record().created()))
                 .setArchitecture(nullToEmpty(document.architecture()))
                 .setOs(nullToEmpty(document.os()))
@@ -64,6 +68,42 @@ final class ImageProtoMapper {
             proto.addAllVolumes(config.volumes().keySet());
         }
         return proto.build();
+    }
+
+    /** The reverse of {@link #config(RunConfig)}: what is not set stays null, as Docker keeps it. */
+    static RunConfig runConfig(ImageConfig config) {
+        Map<String, Map<String, Object>> exposed = null;
+        if (config.getExposedPortsCount() > 0) {
+            exposed = new LinkedHashMap<>();
+            for (String port : config.getExposedPortsList()) {
+                exposed.put(port.contains("/") ? port : port + "/tcp", Map.of());
+            }
+        }
+        Map<String, Map<String, Object>> volumes = null;
+        if (config.getVolumesCount() > 0) {
+            volumes = new LinkedHashMap<>();
+            for (String volume : config.getVolumesList()) {
+                volumes.put(volume, Map.of());
+            }
+        }
+        HealthcheckDocument healthcheck = null;
+        if (config.hasHealthcheck()) {
+            HealthConfig h = config.getHealthcheck();
+            healthcheck = new HealthcheckDocument(h.getTestList().isEmpty() ? null : h.getTestList(),
+                    nullIfZero(h.getInterval()), nullIfZero(h.getTimeout()), nullIfZero(h.getStartPeriod()),
+                    nullIfZero(h.getStartInterval()), h.getRetries() == 0 ? null : h.getRetries());
+        }
+        return new RunConfig(config.getUser(),
+                config.getEnvCount() == 0 ? null : List.copyOf(config.getEnvList()),
+                config.getCmdSet() || config.getCmdCount() > 0 ? List.copyOf(config.getCmdList()) : null,
+                config.getEntrypointSet() || config.getEntrypointCount() > 0 ? List.copyOf(config.getEntrypointList()) : null,
+                config.getWorkingDir(),
+                config.getLabelsCount() == 0 ? null : new LinkedHashMap<>(config.getLabelsMap()),
+                exposed, volumes, config.getStopSignal(), healthcheck);
+    }
+
+    private static Long nullIfZero(long value) {
+        return value == 0 ? null : value;
     }
 
     private static HealthConfig healthcheck(HealthcheckDocument document) {

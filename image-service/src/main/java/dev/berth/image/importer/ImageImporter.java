@@ -56,7 +56,7 @@ public final class ImageImporter {
         String comment = options.message().isEmpty() ? "Imported from -" : options.message();
         RunConfig runConfig = changes.applyTo(RunConfig.empty());
         ImageConfigDocument document = new ImageConfigDocument(platform.architecture(), platform.variant(),
-                platform.os(), created.toString(), comment, runConfig,
+                platform.os(), created.toString(), null, comment, runConfig,
                 RootFs.layers(List.of(layer.digest().toString())),
                 List.of(new HistoryEntry(created.toString(), null, comment)));
         BlobInfo config = storeConfig(ImageConfigCodec.encode(document));

@@ -12,12 +12,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * as a blob, and never re-serialised to compute an id.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonPropertyOrder({"architecture", "variant", "os", "created", "comment", "config", "rootfs", "history"})
+@JsonPropertyOrder({"architecture", "variant", "os", "created", "author", "comment", "config", "rootfs", "history"})
 public record ImageConfigDocument(
         String architecture,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) String variant,
         String os,
         String created,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) String author,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) String comment,
         RunConfig config,
         RootFs rootfs,

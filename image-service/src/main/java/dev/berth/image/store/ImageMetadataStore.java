@@ -262,6 +262,18 @@ public final class ImageMetadataStore {
         }
     }
 
+    /** The image a build step made before on {@code parent} (null: none) under {@code cacheKey}, newest first. */
+    public Optional<ImageRecord> findCached(Digest parent, String cacheKey) {
+        lock.readLock().lock();
+        try {
+            return images.values().stream()
+                    .filter(image -> cacheKey.equals(image.cacheKey()) && java.util.Objects.equals(parent, image.parent()))
+                    .max(java.util.Comparator.comparing(ImageRecord::created));
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     /** Images whose id hex starts with {@code hexPrefix}. */
     public List<ImageRecord> findByIdPrefix(String hexPrefix) {
         lock.readLock().lock();

@@ -26,7 +26,7 @@ final class StoredForms {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record StoredImage(String id, String configDigest, List<StoredLayer> layers, String created, long size,
-            List<String> repoDigests, String builtManifest) {
+            List<String> repoDigests, String builtManifest, String parent, String cacheKey) {
 
         static StoredImage of(ImageRecord record) {
             List<StoredLayer> layers = record.layers().stream()
@@ -35,13 +35,15 @@ final class StoredForms {
                     .toList();
             return new StoredImage(record.id().toString(), record.configDigest().toString(), layers,
                     record.created().toString(), record.size(), record.repoDigests(),
-                    record.builtManifest() == null ? null : record.builtManifest().toString());
+                    record.builtManifest() == null ? null : record.builtManifest().toString(),
+                    record.parent() == null ? null : record.parent().toString(), record.cacheKey());
         }
 
         ImageRecord toRecord() {
             List<LayerRecord> layerRecords = layers.stream().map(StoredLayer::toRecord).toList();
             return new ImageRecord(Digest.parse(id), Digest.parse(configDigest), layerRecords,
-                    Instant.parse(created), size, repoDigests, builtManifest == null ? null : Digest.parse(builtManifest));
+                    Instant.parse(created), size, repoDigests, builtManifest == null ? null : Digest.parse(builtManifest),
+                    parent == null ? null : Digest.parse(parent), cacheKey);
         }
     }
 

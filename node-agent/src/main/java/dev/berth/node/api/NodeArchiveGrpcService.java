@@ -7,10 +7,14 @@ import dev.berth.node.archive.ArchiveStat;
 import dev.berth.node.archive.ContainerRoot;
 import dev.berth.node.archive.ContainerRoots;
 import dev.berth.node.archive.TarWriter;
+import dev.berth.node.changes.Change;
+import dev.berth.node.changes.ContainerChanges;
 import dev.berth.node.config.NodeProperties;
 import dev.berth.node.nativ.Trees;
 import dev.berth.proto.v1.ArchiveChunk;
 import dev.berth.proto.v1.ArchivePathRequest;
+import dev.berth.proto.v1.ChangeList;
+import dev.berth.proto.v1.FileChange;
 import dev.berth.proto.v1.NodeArchiveGrpc;
 import dev.berth.proto.v1.PathStat;
 import dev.berth.proto.v1.PutArchiveRequest;
@@ -18,6 +22,7 @@ import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,10 +31,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * The NodeArchive gRPC service (`docker cp`). The container's lock is held for the short steps
- * only (stat, extraction point check, the extraction of a spooled upload); an archive is read
- * without it, on a thread of its own at the client's pace, as a removal meanwhile only ends it
- * with an error.
+ * The NodeArchive gRPC service (`docker cp`, diff, export). The container's lock is held for the
+ * short steps only (stat, extraction point check, the extraction of a spooled upload, listing the
+ * changes); an archive is read without it, on a thread of its own at the client's pace, as a
+ * removal meanwhile only ends it with an error.
  */
 @Service
 class NodeArchiveGrpcService extends NodeArchiveGrpc.NodeArchiveImplBase {
@@ -37,6 +42,7 @@ class NodeArchiveGrpcService extends NodeArchiveGrpc.NodeArchiveImplBase {
     private static final Logger log = LoggerFactory.getLogger(NodeArchiveGrpcService.class);
 
     private final ContainerRoots roots;
+    private final ContainerChanges changes;
     private final Path spoolDir;
     private final ExecutorService io = Executors.newCachedThreadPool(r -> {
         Thread thread = new Thread(r, "archive-io");
@@ -44,8 +50,9 @@ class NodeArchiveGrpcService extends NodeArchiveGrpc.NodeArchiveImplBase {
         return thread;
     });
 
-    NodeArchiveGrpcService(ContainerRoots roots, NodeProperties properties) {
+    NodeArchiveGrpcService(ContainerRoots roots, ContainerChanges changes, NodeProperties properties) {
         this.roots = roots;
+        this.changes = changes;
         this.spoolDir = properties.root().resolve("archive-uploads");
         try {
             Trees.deleteRecursively(spoolDir); // uploads cut short by the agent's last stop
@@ -94,6 +101,52 @@ class NodeArchiveGrpcService extends NodeArchiveGrpc.NodeArchiveImplBase {
     @Override
     public StreamObserver<PutArchiveRequest> putArchive(StreamObserver<Empty> responses) {
         return new PutArchiveSession(responses, roots, spoolDir, io);
+    }
+
+    @Override
+    public void listChanges(ArchivePathRequest request, StreamObserver<ChangeList> responses) {
+        ChangeList.Builder list = ChangeList.newBuilder();
+        try {
+            for (Change change : changes.list(request.getContainerId())) {
+                list.addChanges(FileChange.newBuilder().setPath(change.path()).setKind(change.kind().code()));
+            }
+        } catch (IOException | RuntimeException e) {
+            responses.onError(ArchiveErrors.forContainer(e, ref(request)));
+            return;
+        }
+        responses.onNext(list.build());
+        responses.onCompleted();
+    }
+
+    @Override
+    public void exportChanges(ArchivePathRequest request, StreamObserver<ArchiveChunk> responses) {
+        streamTar(request, responses, out -> changes.exportChanges(request.getContainerId(), out));
+    }
+
+    @Override
+    public void exportFilesystem(ArchivePathRequest request, StreamObserver<ArchiveChunk> responses) {
+        streamTar(request, responses, out -> changes.exportFilesystem(request.getContainerId(), out));
+    }
+
+    /** A tar written into an OutputStream. */
+    private interface TarJob {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** Sends what {@code job} writes as data chunks, from a thread of its own. */
+    private void streamTar(ArchivePathRequest request, StreamObserver<ArchiveChunk> responses, TarJob job) {
+        ServerCallStreamObserver<ArchiveChunk> call = (ServerCallStreamObserver<ArchiveChunk>) responses;
+        ArchiveChunkStream chunks = new ArchiveChunkStream(call);
+        io.execute(() -> {
+            try {
+                job.writeTo(chunks);
+                call.onCompleted();
+            } catch (IOException | RuntimeException e) {
+                if (!chunks.cancelled()) {
+                    call.onError(ArchiveErrors.forContainer(e, ref(request)));
+                }
+            }
+        });
     }
 
     /** A path's stat and the root it was found in. */

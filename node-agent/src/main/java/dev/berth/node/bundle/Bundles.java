@@ -67,7 +67,7 @@ public class Bundles {
     public void build(Container container, NodeCreateRequest request, List<Path> layersBottomFirst) throws IOException {
         HostConfig network = networkRequest(request);
         Path bundle = container.bundle();
-        Path upper = bundle.resolve("upper");
+        Path upper = upperDir(container);
         Path work = bundle.resolve("work");
         Files.createDirectories(upper);
         Files.createDirectories(work);
@@ -232,6 +232,16 @@ public class Bundles {
         }
     }
 
+    /** The overlay's upper dir: the container's writable layer. */
+    public static Path upperDir(Container container) {
+        return container.bundle().resolve("upper");
+    }
+
+    /** The image's layer directories, the overlay's lower dirs, as {@link #build} kept them: bottom first. */
+    public static List<Path> layersBottomFirst(Container container) throws IOException {
+        return Files.readAllLines(container.bundle().resolve(LAYERS_FILE)).stream().map(Path::of).toList();
+    }
+
     /** Mounts the overlay unless it is there already (a restarted container, a restarted agent). */
     private void mount(Container container, List<Path> layersBottomFirst, Path upper, Path work) throws IOException {
         if (Mounts.isMountPoint(container.rootfs())) {
@@ -248,8 +258,7 @@ public class Bundles {
      */
     public void prepareRun(Container container) throws IOException {
         if (!Mounts.isMountPoint(container.rootfs())) {
-            List<Path> layers = Files.readAllLines(container.bundle().resolve(LAYERS_FILE)).stream().map(Path::of).toList();
-            mount(container, layers, container.bundle().resolve("upper"), container.bundle().resolve("work"));
+            mount(container, layersBottomFirst(container), upperDir(container), container.bundle().resolve("work"));
         }
         Trees.deleteRecursively(container.runDir());
         Files.createDirectories(container.runDir());
@@ -263,8 +272,7 @@ public class Bundles {
     /** Mounts the rootfs again if it is not (after a host reboot): `docker cp` reaches stopped containers too. */
     public void ensureMounted(Container container) throws IOException {
         if (!Mounts.isMountPoint(container.rootfs())) {
-            List<Path> layers = Files.readAllLines(container.bundle().resolve(LAYERS_FILE)).stream().map(Path::of).toList();
-            mount(container, layers, container.bundle().resolve("upper"), container.bundle().resolve("work"));
+            mount(container, layersBottomFirst(container), upperDir(container), container.bundle().resolve("work"));
         }
     }
 

@@ -12,6 +12,9 @@ public interface LibC {
     int SOCK_CLOEXEC = 0x80000;
     int O_PATH = 0x200000;
     int O_CLOEXEC = 0x80000;
+    int O_RDONLY = 0;
+    int O_NONBLOCK = 0x800;
+    int ENOENT = 2;
     int SHUT_WR = 1;
     int SHUT_RDWR = 2;
     int MNT_DETACH = 2;

@@ -24,8 +24,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  */
 public final class LayerExtractor {
 
-    static final String WHITEOUT_PREFIX = ".wh.";
-    static final String OPAQUE_MARKER = ".wh..wh..opq";
+    public static final String WHITEOUT_PREFIX = ".wh.";
+    public static final String OPAQUE_MARKER = ".wh..wh..opq";
     private static final int S_IFIFO = 0010000;
     private static final int S_IFCHR = 0020000;
     private static final int S_IFBLK = 0060000;
