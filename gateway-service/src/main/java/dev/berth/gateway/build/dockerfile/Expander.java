@@ -18,8 +18,8 @@ import java.util.function.UnaryOperator;
  *       build that runs the trigger, reads them).</li>
  * </ul>
  * All words of one instruction see the same variables: {@code ENV A=1 B=$A} gives B the value A had before.
- *
- * @throws VariableExpansionException from the expand methods, for a word Docker cannot process
+ * A word Docker cannot process (an unterminated quote or brace, a required variable unset) is a
+ * {@link VariableExpansionException}.
  */
 public final class Expander {
 

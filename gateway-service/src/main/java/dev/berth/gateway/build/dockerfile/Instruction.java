@@ -210,7 +210,8 @@ public sealed interface Instruction {
     }
 
     /**
-     * {@code HEALTHCHECK NONE} or {@code HEALTHCHECK [--interval --timeout --start-period --start-interval --retries] CMD ...}.
+     * {@code HEALTHCHECK NONE}, or {@code HEALTHCHECK [--interval=D] [--timeout=D] [--start-period=D]
+     * [--start-interval=D] [--retries=N] CMD command}.
      *
      * @param test as Docker stores it in the image: {@code ["NONE"]}, {@code ["CMD", exe, args...]} for the exec
      *             form, {@code ["CMD-SHELL", "command line"]} for the shell form

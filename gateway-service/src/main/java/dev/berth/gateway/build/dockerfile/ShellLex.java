@@ -359,7 +359,7 @@ public final class ShellLex {
 
         /**
          * A substitution pattern as a regular expression: {@code *} any text, {@code ?} one character, a backslash
-         * makes {@code * ? \\} literal (and is dropped before the {@code /} and {@code }} it had to escape).
+         * makes {@code * ? \\} literal (and is dropped before a slash or closing brace it had to escape).
          */
         private Pattern patternRegex(String pattern) {
             StringBuilder regex = new StringBuilder();
