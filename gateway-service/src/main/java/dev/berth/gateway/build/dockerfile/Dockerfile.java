@@ -79,7 +79,8 @@ public final class Dockerfile {
 
     /**
      * The M of Docker's {@code Step N/M}: the classic builder builds every stage up to and including the target (not
-     * only those the target depends on) and numbers each global ARG, each FROM and each instruction.
+     * only those the target depends on) and numbers each global ARG, each FROM and each instruction. A build's
+     * {@code labels} option adds to that: Docker appends one {@code LABEL} step per label to the target stage.
      */
     public int stepCount(Stage target) {
         if (target.index() < 0 || target.index() >= stages.size() || !stages.get(target.index()).equals(target)) {

@@ -61,6 +61,9 @@ class DockerfileErrorsTest {
                 refused("FROM alpine\nONBUILD FROM busybox", 2, "FROM isn't allowed as an ONBUILD trigger"),
                 refused("FROM alpine\nONBUILD maintainer me", 2, "MAINTAINER isn't allowed as an ONBUILD trigger"),
                 refused("FROM alpine\nONBUILD COPY x", 2, "COPY requires at least two arguments, but only one was provided. Destination could not be determined"),
+                // Berth checks a trigger when it parses the ONBUILD; Docker only when a child build runs it.
+                refused("FROM alpine\nONBUILD BOGUS x", 2, "unknown instruction: BOGUS"),
+                refused("FROM alpine\nONBUILD --x RUN y", 2, "unknown flag: --x"),
                 refused("FROM alpine\nHEALTHCHECK", 2, "HEALTHCHECK requires at least one argument"),
                 refused("FROM alpine\nHEALTHCHECK NONE x", 2, "HEALTHCHECK NONE takes no arguments"),
                 refused("FROM alpine\nHEALTHCHECK CMD", 2, "Missing command after HEALTHCHECK CMD"),

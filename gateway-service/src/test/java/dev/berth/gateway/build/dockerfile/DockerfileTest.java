@@ -144,6 +144,21 @@ class DockerfileTest {
     }
 
     @Test
+    void parse_indentedDirective_andBacktickEscapesInWords() {
+        Dockerfile dockerfile = Dockerfile.parse("""
+                   # escape=`
+                FROM alpine
+                ENV A=one` two B="c:\\" C="x `
+                    y"
+                """);
+
+        Instruction env = dockerfile.last().instructions().get(0);
+        Instruction.Env expanded = (Instruction.Env) Expander.expand(env, VariableLookup.none(), dockerfile.escapeToken());
+        assertThat(expanded.pairs()).containsExactly(Map.entry("A", "one two"), Map.entry("B", "c:\\"),
+                Map.entry("C", "x     y"));
+    }
+
+    @Test
     void parse_directiveAfterAComment_isJustAComment() {
         Dockerfile dockerfile = Dockerfile.parse("""
                 # a comment first
