@@ -7,13 +7,13 @@ import java.io.InputStream;
 import java.util.Iterator;
 
 /** A node's archive stream (data chunks) read as bytes; a node failure midway is an I/O error. */
-final class ChunkInputStream extends InputStream {
+public final class ChunkInputStream extends InputStream {
 
     private final Iterator<ArchiveChunk> chunks;
     private byte[] current = new byte[0];
     private int position;
 
-    ChunkInputStream(Iterator<ArchiveChunk> chunks) {
+    public ChunkInputStream(Iterator<ArchiveChunk> chunks) {
         this.chunks = chunks;
     }
 

@@ -64,6 +64,7 @@ public class ContainerCommitter {
                     .setRepo(request.repo())
                     .setTag(request.tag())
                     .setCreatedBy(request.createdBy())
+                    .setCacheKey(request.cacheKey())
                     .build();
             try (InputStream layer = new ChunkInputStream(chunks)) {
                 return StreamedUpload.upload(images::commitImage, CommitImageRequest.newBuilder().setHeader(header).build(),

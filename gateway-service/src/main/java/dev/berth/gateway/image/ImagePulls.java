@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * unpack each layer as it arrives ({@link NodeUnpacks}).
  */
 @Component
-class ImagePulls {
+public class ImagePulls {
 
     private final ImageServiceGrpc.ImageServiceStub images;
     private final ContainerServiceGrpc.ContainerServiceStub containers;
@@ -26,7 +26,7 @@ class ImagePulls {
     }
 
     /** @throws dev.berth.gateway.api.DockerApiException when the pull fails before it starts */
-    ProgressStream<PullProgress> start(String reference, String platform, String registryAuth) {
+    public ProgressStream<PullProgress> start(String reference, String platform, String registryAuth) {
         PullImageRequest request = PullImageRequest.newBuilder().setReference(reference).setPlatform(platform)
                 .setRegistryAuth(registryAuth).setUnpackedByCaller(true).build();
         return ProgressStream.start(() -> {

@@ -81,10 +81,13 @@ public final class ImageViews {
         out.put("Volumes", c.getVolumesCount() == 0 ? null : emptyObjects(c.getVolumesList()));
         out.put("WorkingDir", c.getWorkingDir());
         out.put("Entrypoint", c.getEntrypointCount() == 0 ? null : c.getEntrypointList());
-        out.put("OnBuild", null);
+        out.put("OnBuild", c.getOnBuildCount() == 0 ? null : c.getOnBuildList());
         out.put("Labels", c.getLabelsCount() == 0 ? null : c.getLabelsMap());
         if (!c.getStopSignal().isEmpty()) {
             out.put("StopSignal", c.getStopSignal());
+        }
+        if (c.getShellCount() > 0) {
+            out.put("Shell", c.getShellList());
         }
         return out;
     }

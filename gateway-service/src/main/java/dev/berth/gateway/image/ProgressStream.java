@@ -20,7 +20,7 @@ import org.springframework.http.HttpStatus;
  * event is awaited before any byte is answered, so a failure before it is a plain HTTP error; after
  * it, events are written as they come, each flushed, and a failure is the stream's last line.
  */
-final class ProgressStream<T> {
+public final class ProgressStream<T> {
 
     private final Context.CancellableContext call;
     private final Iterator<T> events;
@@ -66,7 +66,7 @@ final class ProgressStream<T> {
     }
 
     /** Writes every event as it arrives; the response is flushed after each. False when it failed. */
-    boolean writeTo(OutputStream out, HttpServletResponse response) throws IOException {
+    public boolean writeTo(OutputStream out, HttpServletResponse response) throws IOException {
         try {
             while (true) {
                 T event;

@@ -214,7 +214,7 @@ public final class ImageGrpcService extends ImageServiceGrpc.ImageServiceImplBas
     public void listImages(ListImagesRequest request, StreamObserver<ListImagesResponse> responses) {
         try {
             ListImagesResponse.Builder response = ListImagesResponse.newBuilder();
-            catalog.list(ImageFilters.of(filters(request.getFiltersList())))
+            catalog.list(ImageFilters.of(filters(request.getFiltersList())), request.getAll())
                     .forEach(image -> response.addImages(ImageProtoMapper.toProto(image)));
             responses.onNext(response.build());
             responses.onCompleted();

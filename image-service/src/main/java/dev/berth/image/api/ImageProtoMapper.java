@@ -61,6 +61,7 @@ final class ImageProtoMapper {
         if (config.healthcheck() != null) {
             proto.setHealthcheck(healthcheck(config.healthcheck()));
         }
+        proto.addAllShell(orEmpty(config.shell())).addAllOnBuild(orEmpty(config.onBuild()));
         if (config.exposedPorts() != null) {
             proto.addAllExposedPorts(config.exposedPorts().keySet());
         }
@@ -99,7 +100,9 @@ final class ImageProtoMapper {
                 config.getEntrypointSet() || config.getEntrypointCount() > 0 ? List.copyOf(config.getEntrypointList()) : null,
                 config.getWorkingDir(),
                 config.getLabelsCount() == 0 ? null : new LinkedHashMap<>(config.getLabelsMap()),
-                exposed, volumes, config.getStopSignal(), healthcheck);
+                exposed, volumes, config.getStopSignal(), healthcheck,
+                config.getShellCount() == 0 ? null : List.copyOf(config.getShellList()),
+                config.getOnBuildCount() == 0 ? null : List.copyOf(config.getOnBuildList()));
     }
 
     private static Long nullIfZero(long value) {

@@ -1,7 +1,9 @@
 package dev.berth.image.catalog;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.berth.common.digest.Digest;
 import dev.berth.image.content.Provider;
@@ -51,6 +53,23 @@ public final class ImageCatalog {
     /** Images matching the filters, newest first. */
     public List<ImageDetails> list(ImageFilters filters) {
         return store.all().stream().map(this::details).filter(filters::matches).toList();
+    }
+
+    /**
+     * docker images: as {@link #list}, but without the intermediate images of builds and commits
+     * (untagged, and the parent of another image) unless {@code all}, as Docker hides them.
+     */
+    public List<ImageDetails> list(ImageFilters filters, boolean all) {
+        List<ImageRecord> records = store.all();
+        Set<Digest> parents = new HashSet<>();
+        records.forEach(record -> {
+            if (record.parent() != null) {
+                parents.add(record.parent());
+            }
+        });
+        return records.stream().map(this::details)
+                .filter(image -> all || !image.tags().isEmpty() || !parents.contains(image.record().id()))
+                .filter(filters::matches).toList();
     }
 
     private static Optional<Digest> parseFullId(String refOrId) {

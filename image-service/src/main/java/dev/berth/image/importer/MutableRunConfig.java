@@ -22,10 +22,14 @@ final class MutableRunConfig {
     Map<String, Map<String, Object>> volumes;
     String stopSignal;
     final HealthcheckDocument healthcheck;
+    final List<String> shell;
+    final List<String> onBuild;
 
     MutableRunConfig(RunConfig base) {
         user = base.user();
         healthcheck = base.healthcheck();
+        shell = base.shell();
+        onBuild = base.onBuild();
         env = base.env() == null ? null : new ArrayList<>(base.env());
         cmd = base.cmd();
         entrypoint = base.entrypoint();
@@ -74,6 +78,6 @@ final class MutableRunConfig {
     RunConfig toRunConfig() {
         return new RunConfig(user, env == null ? null : List.copyOf(env), cmd == null ? null : List.copyOf(cmd),
                 entrypoint == null ? null : List.copyOf(entrypoint), workingDir, labels, exposedPorts, volumes,
-                stopSignal, healthcheck);
+                stopSignal, healthcheck, shell, onBuild);
     }
 }

@@ -23,10 +23,12 @@ public record RunConfig(
         @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("ExposedPorts") Map<String, Map<String, Object>> exposedPorts,
         @JsonProperty("Volumes") Map<String, Map<String, Object>> volumes,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) @JsonProperty("StopSignal") String stopSignal,
-        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("Healthcheck") HealthcheckDocument healthcheck) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("Healthcheck") HealthcheckDocument healthcheck,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("Shell") List<String> shell,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("OnBuild") List<String> onBuild) {
 
     /** The config of an image imported without changes: everything unset. */
     public static RunConfig empty() {
-        return new RunConfig("", null, null, null, "", null, null, null, null, null);
+        return new RunConfig("", null, null, null, "", null, null, null, null, null, null, null);
     }
 }

@@ -54,7 +54,7 @@ class ImageCommitterTest {
     }
 
     private static RunConfig config(List<String> cmd) {
-        return new RunConfig("", List.of("PATH=/bin"), cmd, null, "/", null, null, null, null, null);
+        return new RunConfig("", List.of("PATH=/bin"), cmd, null, "/", null, null, null, null, null, null, null);
     }
 
     private ImageConfigDocument document(ImageRecord image) throws IOException {

@@ -1,0 +1,16 @@
+package dev.berth.gateway.build;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The classic builder's limits and place.
+ *
+ * @param workDir         where build contexts are unpacked, one directory per build, deleted after it
+ * @param maxContextBytes a context whose files add up to more is refused
+ */
+@ConfigurationProperties("berth.gateway.build")
+public record BuildProperties(
+        @DefaultValue("/var/lib/berth/gateway/build") String workDir,
+        @DefaultValue("2147483648") long maxContextBytes) {
+}

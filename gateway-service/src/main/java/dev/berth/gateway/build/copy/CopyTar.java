@@ -1,0 +1,152 @@
+package dev.berth.gateway.build.copy;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Date;
+import java.util.HexFormat;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
+
+/**
+ * What a COPY or ADD step puts into the image, as a tar spooled to a file (names relative to the
+ * container's root: "app/main.sh"), and the digest of its content for the build cache: names,
+ * types, modes, owners, link targets and file contents, not the times, as Docker's cache leaves
+ * the times out. {@code --chmod} and a numeric {@code --chown} apply to every entry.
+ */
+public final class CopyTar implements Closeable {
+
+    /** Owner and mode overrides of --chown (numeric) and --chmod; null fields keep the entry's. */
+    public record Overrides(Integer uid, Integer gid, Integer mode) {
+        public static final Overrides NONE = new Overrides(null, null, null);
+    }
+
+    private final Path file;
+    private final TarArchiveOutputStream tar;
+    private final MessageDigest contentDigest = sha256();
+    private final Overrides overrides;
+    private final byte[] buffer = new byte[64 * 1024];
+    private int entries;
+    private boolean finished;
+    private String digest;
+
+    public CopyTar(Path spoolDir, Overrides overrides) throws IOException {
+        this.file = Files.createTempFile(spoolDir, "copy-", ".tar");
+        this.overrides = overrides;
+        tar = new TarArchiveOutputStream(Files.newOutputStream(file));
+        tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+        tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+        tar.setAddPaxHeadersForNonAsciiNames(true);
+    }
+
+    public void directory(String name, int mode, long mtimeMillis, int uid, int gid) throws IOException {
+        TarArchiveEntry entry = new TarArchiveEntry(name.endsWith("/") ? name : name + "/", TarConstants.LF_DIR, true);
+        put(entry, mode, mtimeMillis, uid, gid, "");
+        tar.closeArchiveEntry();
+    }
+
+    public void symlink(String name, String target, long mtimeMillis, int uid, int gid) throws IOException {
+        TarArchiveEntry entry = new TarArchiveEntry(name, TarConstants.LF_SYMLINK, true);
+        entry.setLinkName(target);
+        put(entry, 0777, mtimeMillis, uid, gid, target);
+        tar.closeArchiveEntry();
+    }
+
+    /** A hard link to {@code target}, a name written before in this tar. */
+    public void hardlink(String name, String target, long mtimeMillis, int uid, int gid) throws IOException {
+        TarArchiveEntry entry = new TarArchiveEntry(name, TarConstants.LF_LINK, true);
+        entry.setLinkName(target);
+        put(entry, 0644, mtimeMillis, uid, gid, target);
+        tar.closeArchiveEntry();
+    }
+
+    /** A regular file of {@code size} bytes read from {@code content}. */
+    public void file(String name, InputStream content, long size, int mode, long mtimeMillis, int uid, int gid)
+            throws IOException {
+        TarArchiveEntry entry = new TarArchiveEntry(name, TarConstants.LF_NORMAL, true);
+        entry.setSize(size);
+        put(entry, mode, mtimeMillis, uid, gid, "");
+        long left = size;
+        while (left > 0) {
+            int n = content.read(buffer, 0, (int) Math.min(buffer.length, left));
+            if (n < 0) {
+                throw new IOException(name + " ended early while it was copied");
+            }
+            tar.write(buffer, 0, n);
+            contentDigest.update(buffer, 0, n);
+            left -= n;
+        }
+        tar.closeArchiveEntry();
+    }
+
+    public void file(String name, Path source, int mode, long mtimeMillis, int uid, int gid) throws IOException {
+        try (InputStream in = Files.newInputStream(source)) {
+            file(name, in, Files.size(source), mode, mtimeMillis, uid, gid);
+        }
+    }
+
+    private void put(TarArchiveEntry entry, int mode, long mtimeMillis, int uid, int gid, String link) throws IOException {
+        int finalMode = overrides.mode() != null ? overrides.mode() : mode & 07777;
+        int finalUid = overrides.uid() != null ? overrides.uid() : uid;
+        int finalGid = overrides.gid() != null ? overrides.gid() : gid;
+        entry.setMode(finalMode);
+        entry.setUserId(finalUid);
+        entry.setGroupId(finalGid);
+        entry.setModTime(new Date(mtimeMillis));
+        tar.putArchiveEntry(entry);
+        String header = entry.getName() + '\0' + (char) entry.getLinkFlag() + '\0' + Integer.toOctalString(finalMode)
+                + '\0' + finalUid + '\0' + finalGid + '\0' + link + '\0' + entry.getSize() + '\n';
+        contentDigest.update(header.getBytes(StandardCharsets.UTF_8));
+        entries++;
+    }
+
+    public int entries() {
+        return entries;
+    }
+
+    /** The content digest ("sha256:hex"); ends the tar. */
+    public String digest() throws IOException {
+        finish();
+        if (digest == null) {
+            digest = "sha256:" + HexFormat.of().formatHex(contentDigest.digest());
+        }
+        return digest;
+    }
+
+    /** The tar, from its start; ends it first. */
+    public InputStream open() throws IOException {
+        finish();
+        return Files.newInputStream(file);
+    }
+
+    private void finish() throws IOException {
+        if (!finished) {
+            finished = true;
+            tar.finish();
+            tar.close();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            finish();
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
