@@ -46,6 +46,13 @@ public final class EngineApi {
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    /** A POST with a tar body (a build context). */
+    public static HttpResponse<String> postTar(String path, byte[] tar) {
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-tar")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(tar)));
+    }
+
     public static HttpResponse<String> delete(String path) {
         return send(HttpRequest.newBuilder(uri(path)).DELETE());
     }
