@@ -2,6 +2,8 @@ package dev.berth.e2e;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.berth.e2e.support.CommandResult;
+import dev.berth.e2e.support.DockerCli;
+import dev.berth.e2e.support.Waits;
 import dev.berth.e2e.support.EngineApi;
 import dev.berth.e2e.support.TarBuilder;
 import dev.berth.e2e.support.TestImages;
@@ -12,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -253,6 +256,23 @@ class BuildE2ETest {
         assertThat(build.stderr()).contains("The command '/bin/sh -c echo about to fail && exit 3' returned a non-zero code: 3");
         assertThat(ok("ps", "-aq")).isEqualTo(before);
         assertThat(docker("image", "inspect", PREFIX + "fail:1").exitCode()).isNotZero();
+    }
+
+    @Test
+    void aBuildWhoseClientLeaves_stopsItsRunningStep_andLeavesNoContainer() throws IOException {
+        Path dir = context("""
+                FROM BASE_IMAGE
+                RUN echo e2e-build-cancel && sleep 300
+                """);
+        Process build = DockerCli.start("build", "--no-cache", dir.toString());
+        try {
+            Waits.until("the RUN step's container", Duration.ofSeconds(60),
+                    () -> ok("ps", "--no-trunc", "--format", "{{.Command}}").contains("e2e-build-cancel"));
+        } finally {
+            build.destroyForcibly();
+        }
+        Waits.until("the step's container to be removed", Duration.ofSeconds(30),
+                () -> !ok("ps", "-a", "--no-trunc", "--format", "{{.Command}}").contains("e2e-build-cancel"));
     }
 
     @Test

@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Debian's docker-compose 1.29 (docker-py), unchanged, against Berth: a project with a network
- * alias, a published port, a named volume and depends_on comes up, its services find each other
+ * alias, a published port, a named volume, depends_on, a user network and a service built from
+ * its Dockerfile comes up, its services find each other
  * by name and alias, and `down -v` leaves no container, network or volume.
  */
 class ComposeE2ETest {
@@ -33,6 +34,12 @@ class ComposeE2ETest {
     static void writeProject() throws IOException {
         String image = TestImages.busybox();
         dir = Files.createTempDirectory("e2e-compose");
+        Files.createDirectories(dir.resolve("api"));
+        Files.writeString(dir.resolve("api/Dockerfile"), """
+                FROM %s
+                RUN echo built-by-compose > /www
+                CMD ["httpd", "-f", "-p", "8080", "-h", "/"]
+                """.formatted(image));
         Files.writeString(dir.resolve("docker-compose.yml"), """
                 version: "3.8"
                 services:
@@ -54,6 +61,13 @@ class ComposeE2ETest {
                       default:
                         aliases:
                           - database
+                      back: {}
+                  api:
+                    build: ./api
+                    networks:
+                      - back
+                networks:
+                  back:
                 volumes:
                   data:
                 """.formatted(image, image));
@@ -62,6 +76,7 @@ class ComposeE2ETest {
     @AfterAll
     static void down() {
         compose("down", "-v");
+        docker("rmi", "-f", PROJECT + "_api");
     }
 
     private static CommandResult compose(String... args) {
@@ -96,6 +111,10 @@ class ComposeE2ETest {
         assertThat(byName.exitCode()).as(byName.toString()).isZero();
         Waits.until("web sees what db wrote to the shared volume", Duration.ofSeconds(20),
                 () -> compose("exec", "-T", "web", "cat", "/data/f").stdout().equals("kept\n"));
+
+        // the service built from its Dockerfile serves on the user network, found by its name
+        Waits.until("db reaches the built api by name", Duration.ofSeconds(20),
+                () -> compose("exec", "-T", "db", "wget", "-qO-", "http://api:8080/www").stdout().equals("built-by-compose\n"));
 
         // run links the one-off container to the service's dependencies (HostConfig.Links)
         CommandResult oneOff = compose("run", "--rm", "web", "ping", "-c", "1", "-W", "5", "db");

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.testcontainers.containers.Container.ExecResult;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.images.builder.ImageFromDockerfile;
 import org.testcontainers.images.builder.Transferable;
 
 import static dev.berth.e2e.support.DockerCli.docker;
@@ -22,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Testcontainers as its users run it, pointed at Berth by DOCKER_HOST (Ryuk off: its image lives on
  * Docker Hub). One GenericContainer: an exposed port picked by the engine, a log wait, a file copied
- * in before start, an exec, the page read through the mapped port, and a clean stop.
+ * in before start, an exec, the page read through the mapped port, and a clean stop; and an image
+ * built by ImageFromDockerfile (a Dockerfile and a file in its context) that a container runs.
  */
 class TestcontainersE2ETest {
 
@@ -59,6 +61,29 @@ class TestcontainersE2ETest {
         CommandResult gone = docker("ps", "-a", "-q", "--no-trunc", "--filter", "id=" + id);
         assertThat(gone.exitCode()).isZero();
         assertThat(gone.stdout().trim()).isEmpty();
+    }
+
+    @Test
+    void imageFromDockerfile_buildsAnImage_thatAGenericContainerRuns() throws IOException {
+        String name = "berth-e2e-tc-built:" + ProcessHandle.current().pid();
+        ImageFromDockerfile built = new ImageFromDockerfile(name, false)
+                .withFileFromString("page.html", PAGE)
+                .withDockerfileFromBuilder(dockerfile -> dockerfile
+                        .from(image)
+                        .copy("page.html", "/srv/index.html")
+                        .run("echo built >> /srv/index.html")
+                        .cmd("sh", "-c", "echo httpd starting; exec httpd -f -p 8080 -h /srv")
+                        .build());
+        try (GenericContainer<?> web = new GenericContainer<>(built)
+                .withExposedPorts(8080)
+                .waitingFor(Wait.forLogMessage(".*httpd starting.*\\n", 1)
+                        .withStartupTimeout(Duration.ofSeconds(120)))) {
+            web.start();
+            String response = httpGet(web.getHost(), web.getMappedPort(8080), "/index.html");
+            assertThat(response).contains(" 200 ").endsWith(PAGE + "built\n");
+        } finally {
+            docker("rmi", "-f", name);
+        }
     }
 
     /** A plain HTTP/1.0 GET, so the server closes and the whole answer is what was read. */

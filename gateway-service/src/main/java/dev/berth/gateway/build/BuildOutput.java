@@ -34,7 +34,7 @@ public class BuildOutput {
 
     /** The client left: the build's answer has nobody to go to. */
     public static final class ClientGone extends IOException {
-        ClientGone(IOException cause) {
+        public ClientGone(IOException cause) {
             super("the client went away", cause);
         }
     }
@@ -86,7 +86,15 @@ public class BuildOutput {
         }
     }
 
-    private void write(Map<String, Object> message) throws IOException {
+    /**
+     * An empty message, which clients show as nothing: a step that prints nothing for a long time
+     * still finds out, by the failing write, when the client has gone.
+     */
+    public void heartbeat() throws IOException {
+        write(Map.of("stream", ""));
+    }
+
+    private synchronized void write(Map<String, Object> message) throws IOException {
         try {
             out.write(JSON.writeValueAsString(message).getBytes(StandardCharsets.UTF_8));
             out.write('\n');

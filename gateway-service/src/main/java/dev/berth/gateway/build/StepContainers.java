@@ -21,6 +21,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,6 +35,13 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class StepContainers {
+
+    private static final long HEARTBEAT_SECONDS = 2;
+    private static final ScheduledExecutorService HEARTBEATS = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "build-heartbeat");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final ContainerServiceGrpc.ContainerServiceBlockingStub containers;
     private final NodeChannels nodes;
@@ -62,11 +74,24 @@ class StepContainers {
                 .build());
     }
 
-    /** Starts it, sends its output to {@code out} as it comes, and answers its exit code once it ended. */
+    /**
+     * Starts it, sends its output to {@code out} as it comes, and answers its exit code once it
+     * ended. While it runs, a heartbeat checks that the client is still there; when it is not,
+     * the wait ends with {@link BuildOutput.ClientGone} (the caller removes the container).
+     */
     int run(Container container, BuildOutput out) throws IOException {
         ContainerRef ref = ContainerRef.newBuilder().setRef(container.getId()).build();
         Context.CancellableContext call = Context.current().withCancellation();
         Context previous = call.attach();
+        AtomicReference<IOException> gone = new AtomicReference<>();
+        ScheduledFuture<?> heartbeat = HEARTBEATS.scheduleWithFixedDelay(() -> {
+            try {
+                out.heartbeat();
+            } catch (IOException e) {
+                gone.set(e);
+                call.cancel(e);
+            }
+        }, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
         try {
             Iterator<WaitContainerResponse> exit = containers.waitContainer(WaitContainerRequest.newBuilder()
                     .setRef(container.getId()).setCondition(WaitCondition.WAIT_CONDITION_NEXT_EXIT).build());
@@ -89,7 +114,13 @@ class StepContainers {
                 }
             }
             throw new IOException("the step's container ended without an exit code");
+        } catch (StatusRuntimeException e) {
+            if (gone.get() != null) {
+                throw new BuildOutput.ClientGone(gone.get());
+            }
+            throw e;
         } finally {
+            heartbeat.cancel(false);
             call.cancel(null);
             call.detach(previous);
         }
