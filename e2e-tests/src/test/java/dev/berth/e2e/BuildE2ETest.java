@@ -44,7 +44,7 @@ class BuildE2ETest {
 
     @AfterAll
     static void cleanUp() {
-        for (String image : List.of("all:1", "cache:1", "ms:1", "ignore:1", "args:1", "add:1", "fail:1")) {
+        for (String image : List.of("all:1", "cache:1", "ms:1", "ignore:1", "args:1", "add:1", "fail:1", "owner:1")) {
             docker("rmi", "-f", PREFIX + image);
         }
     }
@@ -170,6 +170,22 @@ class BuildE2ETest {
         CommandResult unknown = docker("build", "--target", "nosuch", dir.toString());
         assertThat(unknown.exitCode()).isNotZero();
         assertThat(unknown.stderr()).contains("failed to reach build target nosuch in Dockerfile");
+    }
+
+    @Test
+    void copy_intoADirectoryOfTheImage_keepsItsOwnerAndMode_andAPathWithoutSlashThatIsADirectoryTakesTheFile()
+            throws IOException {
+        Path dir = context("""
+                FROM BASE_IMAGE
+                RUN mkdir -p /home/app && chown 1000:1000 /home/app && chmod 0750 /home/app
+                COPY f.txt /home/app
+                COPY f.txt /new/dir/renamed.txt
+                CMD ["sh", "-c", "stat -c '%u:%g %a' /home/app /new/dir; cat /home/app/f.txt /new/dir/renamed.txt"]
+                """);
+        Files.writeString(dir.resolve("f.txt"), "copied\n");
+        ok("build", "-t", PREFIX + "owner:1", dir.toString());
+        assertThat(ok("run", "--rm", PREFIX + "owner:1").lines())
+                .containsExactly("1000:1000 750", "0:0 755", "copied", "copied");
     }
 
     @Test

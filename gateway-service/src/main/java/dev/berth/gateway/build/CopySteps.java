@@ -72,14 +72,19 @@ class CopySteps {
                         + " with more than one source file, the destination must be a directory and end with a /");
             }
             boolean ambiguous = sources.count() == 1 && !sources.singleIsDirectory() && !dest.endsWith("/");
+            // the cache is probed with the digest alone: a hit writes no tar at all
+            CopyTar probe = CopyTar.digestOnly(owner.overrides(), run.context::knownDigest);
+            sources.write(probe, dest, dest.endsWith("/"));
+            String createdBy = String.join(" ", state.shell()) + " #(nop) " + spec.keyword()
+                    + spec.chown().map(c -> " --chown=" + c).orElse("") + spec.chmod().map(m -> " --chmod=" + m).orElse("")
+                    + " " + sources.kind() + ":" + probe.digest().substring(7) + " in " + dest + " ";
+            String cacheKey = CacheKeys.of(createdBy);
+            if (usedCache(state, run, cacheKey)) {
+                return;
+            }
             try (CopyTar tar = new CopyTar(run.spoolDir(), owner.overrides())) {
-                sources.write(tar, dest, dest.endsWith("/"));
-                String createdBy = String.join(" ", state.shell()) + " #(nop) " + spec.keyword()
-                        + spec.chown().map(c -> " --chown=" + c).orElse("") + spec.chmod().map(m -> " --chmod=" + m).orElse("")
-                        + " " + sources.kind() + ":" + tar.digest().substring(7) + " in " + dest + " ";
-                String cacheKey = CacheKeys.of(createdBy);
-                if (usedCache(state, run, cacheKey)) {
-                    return;
+                if (state.layers == 0 || owner.named() != null) {
+                    sources.write(tar, dest, dest.endsWith("/"));
                 }
                 if (state.layers == 0) {
                     try (InputStream layer = tar.open()) {
@@ -87,7 +92,13 @@ class CopySteps {
                                 cacheKey, layer);
                     }
                 } else {
-                    state.imageId = intoContainer(state, run, sources, tar, dest, ambiguous, owner, createdBy, cacheKey);
+                    String layered = owner.named() == null
+                            ? asLayer(state, run, sources, dest, ambiguous, owner, createdBy, cacheKey) : null;
+                    if (layered == null && owner.named() == null) {
+                        sources.write(tar, dest, dest.endsWith("/"));
+                    }
+                    state.imageId = layered != null ? layered
+                            : intoContainer(state, run, sources, tar, dest, ambiguous, owner, createdBy, cacheKey);
                 }
                 state.layers++;
                 run.out.line(" ---> " + BuildRun.shortId(state.imageId));
@@ -140,6 +151,91 @@ class CopySteps {
             return images.commitContainer(container, state.config.build(), state.author, createdBy, cacheKey);
         } finally {
             containers.remove(container);
+        }
+    }
+
+    /**
+     * The copy as a layer of its own, made here and committed straight onto the image: the files
+     * under the directories they go into, those directories as the image has them (owner, mode,
+     * time) or as Docker makes missing ones (root, 0755). A container of the image is made only
+     * to look at them. Null when one of them is not a directory there (a link, say): the copy then
+     * goes through a container, which follows it as Docker does.
+     */
+    private String asLayer(StageState state, BuildRun run, Sources sources, String dest, boolean ambiguous,
+                           Ownership owner, String createdBy, String cacheKey) throws IOException, InterruptedException {
+        Container container = containers.create(state.imageId, List.of("/bin/sh"), List.of(), "", "", "none");
+        boolean destIsDirectory = dest.endsWith("/");
+        List<PathStat> directories = new ArrayList<>();
+        List<String> paths = new ArrayList<>();
+        try {
+            if (ambiguous) {
+                destIsDirectory = isDirectory(container, dest);
+            }
+            String into = ambiguous && !destIsDirectory ? parentOf(dest) : dest;
+            String path = "";
+            for (String part : relative(into).split("/")) {
+                if (part.isEmpty()) {
+                    continue;
+                }
+                path = path + "/" + part;
+                PathStat stat = statOrNull(container, path);
+                if (stat != null && (stat.getMode() & DIRECTORY_BIT) == 0) {
+                    return null;
+                }
+                directories.add(stat);
+                paths.add(path);
+            }
+        } finally {
+            containers.remove(container);
+        }
+        try (CopyTar tar = new CopyTar(run.spoolDir(), owner.overrides())) {
+            long now = System.currentTimeMillis();
+            for (int i = 0; i < paths.size(); i++) {
+                PathStat stat = directories.get(i);
+                if (stat == null) {
+                    tar.directoryAsIs(relative(paths.get(i)), 0755, now, 0, 0);
+                } else {
+                    tar.directoryAsIs(relative(paths.get(i)), (int) (stat.getMode() & 0777) | goSpecialBits(stat.getMode()),
+                            stat.getMtime().getSeconds() * 1000 + stat.getMtime().getNanos() / 1_000_000,
+                            stat.getUid(), stat.getGid());
+                }
+            }
+            sources.write(tar, dest, destIsDirectory);
+            try (InputStream layer = tar.open()) {
+                return images.commitLayer(state.imageId, state.config.build(), state.author, createdBy, cacheKey, layer);
+            }
+        }
+    }
+
+    /** Go's setuid, setgid and sticky bits as the octal ones of a tar header. */
+    private static int goSpecialBits(long goMode) {
+        int bits = 0;
+        if ((goMode & (1L << 23)) != 0) {
+            bits |= 04000;
+        }
+        if ((goMode & (1L << 22)) != 0) {
+            bits |= 02000;
+        }
+        if ((goMode & (1L << 20)) != 0) {
+            bits |= 01000;
+        }
+        return bits;
+    }
+
+    private static String parentOf(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash <= 0 ? "/" : path.substring(0, slash);
+    }
+
+    private PathStat statOrNull(Container container, String path) {
+        try {
+            return nodes.nodeArchiveBlocking(container.getNodeAddress()).statPath(ArchivePathRequest.newBuilder()
+                    .setContainerId(container.getId()).setPath(path).build());
+        } catch (StatusRuntimeException e) {
+            if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+                return null;
+            }
+            throw e;
         }
     }
 

@@ -167,7 +167,7 @@ class NodeArchiveGrpcService extends NodeArchiveGrpc.NodeArchiveImplBase {
 
     private static PathStat proto(ArchiveStat stat) {
         return PathStat.newBuilder().setName(stat.name()).setSize(stat.size()).setMode(stat.mode())
-                .setMtime(ProtoTimes.timestamp(stat.mtime())).setLinkTarget(stat.linkTarget()).build();
+                .setMtime(ProtoTimes.timestamp(stat.mtime())).setLinkTarget(stat.linkTarget()).setUid(stat.uid()).setGid(stat.gid()).build();
     }
 
     private static String ref(ArchivePathRequest request) {

@@ -19,9 +19,10 @@ import java.util.Map;
  * @param linkTarget for a link, the absolute container path it finally leads to; else ""
  * @param absPath    the path, absolute, with a trailing "/" or "/." kept (names the tar's top entry)
  * @param hostPath   where the path is on the host, under the container's root
+ * @param uid        its owner
  */
 public record ArchiveStat(String name, long size, int mode, Instant mtime, String linkTarget,
-                          String absPath, Path hostPath) {
+                          String absPath, Path hostPath, int uid, int gid) {
 
     public static ArchiveStat of(RootfsPath root, String path) throws IOException {
         String abs = ContainerPaths.absolute(path);
@@ -34,7 +35,7 @@ public record ArchiveStat(String name, long size, int mode, Instant mtime, Strin
         if (!RootfsPath.exists(host)) {
             throw new NoSuchFileException(path);
         }
-        Map<String, Object> attributes = Files.readAttributes(host, "unix:mode,size,lastModifiedTime",
+        Map<String, Object> attributes = Files.readAttributes(host, "unix:mode,size,lastModifiedTime,uid,gid",
                 LinkOption.NOFOLLOW_LINKS);
         int stMode = (Integer) attributes.get("mode");
         if (wantsDirectory && (stMode & GoFileMode.S_IFMT) != GoFileMode.S_IFDIR) {
@@ -45,7 +46,8 @@ public record ArchiveStat(String name, long size, int mode, Instant mtime, Strin
             linkTarget = containerPath(root, root.resolve(abs));
         }
         return new ArchiveStat(ContainerPaths.base(abs), (Long) attributes.get("size"), GoFileMode.of(stMode),
-                ((FileTime) attributes.get("lastModifiedTime")).toInstant(), linkTarget, abs, host);
+                ((FileTime) attributes.get("lastModifiedTime")).toInstant(), linkTarget, abs, host,
+                (Integer) attributes.get("uid"), (Integer) attributes.get("gid"));
     }
 
     public boolean isDirectory() {

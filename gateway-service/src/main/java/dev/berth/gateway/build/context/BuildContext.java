@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -19,10 +21,12 @@ public final class BuildContext implements AutoCloseable {
 
     private final Path root;
     private final DockerIgnore ignore;
+    private final Map<Path, String> digests;
 
-    private BuildContext(Path root, DockerIgnore ignore) {
+    private BuildContext(Path root, DockerIgnore ignore, Map<Path, String> digests) {
         this.root = root;
         this.ignore = ignore;
+        this.digests = digests;
     }
 
     /** Unpacks {@code body} into a new directory under {@code parent}; on failure nothing stays. */
@@ -30,12 +34,13 @@ public final class BuildContext implements AutoCloseable {
         Files.createDirectories(parent);
         Path root = Files.createTempDirectory(parent, "context-");
         try {
-            new ContextExtractor(maxBytes).extract(body, root);
+            Map<Path, String> digests = new HashMap<>();
+            new ContextExtractor(maxBytes).extract(body, root, digests);
             Path ignoreFile = root.resolve(".dockerignore");
             DockerIgnore ignore = Files.isRegularFile(ignoreFile, LinkOption.NOFOLLOW_LINKS)
                     ? DockerIgnore.parse(Files.readString(ignoreFile, StandardCharsets.UTF_8))
                     : DockerIgnore.parse("");
-            return new BuildContext(root, ignore);
+            return new BuildContext(root, ignore, digests);
         } catch (IOException | RuntimeException e) {
             delete(root);
             throw e;
@@ -60,6 +65,11 @@ public final class BuildContext implements AutoCloseable {
     /** Whether a cleaned relative path is kept out of the context by .dockerignore. */
     public boolean ignored(String relative) {
         return !relative.isEmpty() && ignore.excludes(relative);
+    }
+
+    /** The content digest of a regular file of the context as it came in (null when unknown). */
+    public String knownDigest(Path file) {
+        return digests.get(file);
     }
 
     public DockerIgnore ignore() {

@@ -10,7 +10,12 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.Map;
 import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -33,7 +38,11 @@ public final class ContextExtractor {
         this.maxBytes = maxBytes;
     }
 
-    public void extract(InputStream body, Path root) throws IOException {
+    /**
+     * @param digests gets each regular file's content digest ("sha256:hex"), measured as it is
+     *                written, so that the build cache need not read the file again
+     */
+    public void extract(InputStream body, Path root, Map<Path, String> digests) throws IOException {
         long total = 0;
         try (TarArchiveInputStream tar = new TarArchiveInputStream(decompressed(body))) {
             TarArchiveEntry entry;
@@ -65,15 +74,21 @@ public final class ContextExtractor {
                     }
                     replace(target);
                     Files.createLink(target, root.resolve(source));
+                    String linked = digests.get(root.resolve(source));
+                    if (linked != null) {
+                        digests.put(target, linked);
+                    }
                 } else if (entry.isFile()) {
                     total += entry.getSize();
                     if (total > maxBytes) {
                         throw invalid("the build context is larger than " + maxBytes + " bytes");
                     }
                     replace(target);
-                    try (OutputStream out = Files.newOutputStream(target)) {
+                    MessageDigest digest = sha256();
+                    try (OutputStream out = new DigestOutputStream(Files.newOutputStream(target), digest)) {
                         tar.transferTo(out);
                     }
+                    digests.put(target, "sha256:" + HexFormat.of().formatHex(digest.digest()));
                     setMode(target, entry.getMode());
                     Files.setLastModifiedTime(target, FileTime.from(entry.getModTime().toInstant()));
                 }
@@ -137,6 +152,14 @@ public final class ContextExtractor {
             }
         }
         Files.setPosixFilePermissions(target, permissions);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static DockerApiException invalid(String message) {

@@ -27,10 +27,18 @@ public final class CopyTar implements Closeable {
         public static final Overrides NONE = new Overrides(null, null, null);
     }
 
+    /** The content digest ("sha256:hex") a file of the build context is known to have, or null. */
+    @FunctionalInterface
+    public interface KnownDigests {
+        String of(Path file);
+    }
+
     private final Path file;
+    /** Null when only the digest is wanted (a cache probe): nothing is written then. */
     private final TarArchiveOutputStream tar;
     private final MessageDigest contentDigest = sha256();
     private final Overrides overrides;
+    private final KnownDigests known;
     private final byte[] buffer = new byte[64 * 1024];
     private int entries;
     private boolean finished;
@@ -39,23 +47,57 @@ public final class CopyTar implements Closeable {
     public CopyTar(Path spoolDir, Overrides overrides) throws IOException {
         this.file = Files.createTempFile(spoolDir, "copy-", ".tar");
         this.overrides = overrides;
+        this.known = path -> null;
         tar = new TarArchiveOutputStream(Files.newOutputStream(file));
         tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
         tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
         tar.setAddPaxHeadersForNonAsciiNames(true);
     }
 
+    private CopyTar(Overrides overrides, KnownDigests known) {
+        this.file = null;
+        this.tar = null;
+        this.overrides = overrides;
+        this.known = known;
+    }
+
+    /**
+     * Computes the {@link #digest} the tar would have without writing it; files of the context are
+     * not read again when {@code known} has their digest (measured as the context came in).
+     */
+    public static CopyTar digestOnly(Overrides overrides, KnownDigests known) {
+        return new CopyTar(overrides, known);
+    }
+
     public void directory(String name, int mode, long mtimeMillis, int uid, int gid) throws IOException {
         TarArchiveEntry entry = new TarArchiveEntry(name.endsWith("/") ? name : name + "/", TarConstants.LF_DIR, true);
         put(entry, mode, mtimeMillis, uid, gid, "");
-        tar.closeArchiveEntry();
+        close(entry, null);
+    }
+
+    /** A directory entry exactly as given: --chown and --chmod do not apply (a directory the image has). */
+    public void directoryAsIs(String name, int mode, long mtimeMillis, int uid, int gid) throws IOException {
+        TarArchiveEntry entry = new TarArchiveEntry(name.endsWith("/") ? name : name + "/", TarConstants.LF_DIR, true);
+        entry.setMode(mode & 07777);
+        entry.setUserId(uid);
+        entry.setGroupId(gid);
+        entry.setModTime(new Date(mtimeMillis));
+        if (tar != null) {
+            tar.putArchiveEntry(entry);
+        }
+        contentDigest.update((entry.getName() + "\0dir\0" + Integer.toOctalString(mode & 07777) + '\0' + uid + '\0' + gid
+                + "\n").getBytes(StandardCharsets.UTF_8));
+        entries++;
+        if (tar != null) {
+            tar.closeArchiveEntry();
+        }
     }
 
     public void symlink(String name, String target, long mtimeMillis, int uid, int gid) throws IOException {
         TarArchiveEntry entry = new TarArchiveEntry(name, TarConstants.LF_SYMLINK, true);
         entry.setLinkName(target);
         put(entry, 0777, mtimeMillis, uid, gid, target);
-        tar.closeArchiveEntry();
+        close(entry, null);
     }
 
     /** A hard link to {@code target}, a name written before in this tar. */
@@ -63,7 +105,7 @@ public final class CopyTar implements Closeable {
         TarArchiveEntry entry = new TarArchiveEntry(name, TarConstants.LF_LINK, true);
         entry.setLinkName(target);
         put(entry, 0644, mtimeMillis, uid, gid, target);
-        tar.closeArchiveEntry();
+        close(entry, null);
     }
 
     /** A regular file of {@code size} bytes read from {@code content}. */
@@ -72,20 +114,31 @@ public final class CopyTar implements Closeable {
         TarArchiveEntry entry = new TarArchiveEntry(name, TarConstants.LF_NORMAL, true);
         entry.setSize(size);
         put(entry, mode, mtimeMillis, uid, gid, "");
+        MessageDigest fileDigest = sha256();
         long left = size;
         while (left > 0) {
             int n = content.read(buffer, 0, (int) Math.min(buffer.length, left));
             if (n < 0) {
                 throw new IOException(name + " ended early while it was copied");
             }
-            tar.write(buffer, 0, n);
-            contentDigest.update(buffer, 0, n);
+            if (tar != null) {
+                tar.write(buffer, 0, n);
+            }
+            fileDigest.update(buffer, 0, n);
             left -= n;
         }
-        tar.closeArchiveEntry();
+        close(entry, "sha256:" + HexFormat.of().formatHex(fileDigest.digest()));
     }
 
     public void file(String name, Path source, int mode, long mtimeMillis, int uid, int gid) throws IOException {
+        String knownDigest = tar == null ? known.of(source) : null;
+        if (knownDigest != null) {
+            TarArchiveEntry entry = new TarArchiveEntry(name, TarConstants.LF_NORMAL, true);
+            entry.setSize(Files.size(source));
+            put(entry, mode, mtimeMillis, uid, gid, "");
+            close(entry, knownDigest);
+            return;
+        }
         try (InputStream in = Files.newInputStream(source)) {
             file(name, in, Files.size(source), mode, mtimeMillis, uid, gid);
         }
@@ -99,11 +152,21 @@ public final class CopyTar implements Closeable {
         entry.setUserId(finalUid);
         entry.setGroupId(finalGid);
         entry.setModTime(new Date(mtimeMillis));
-        tar.putArchiveEntry(entry);
+        if (tar != null) {
+            tar.putArchiveEntry(entry);
+        }
         String header = entry.getName() + '\0' + (char) entry.getLinkFlag() + '\0' + Integer.toOctalString(finalMode)
-                + '\0' + finalUid + '\0' + finalGid + '\0' + link + '\0' + entry.getSize() + '\n';
+                + '\0' + finalUid + '\0' + finalGid + '\0' + link + '\0' + entry.getSize() + '\0';
         contentDigest.update(header.getBytes(StandardCharsets.UTF_8));
         entries++;
+    }
+
+    /** Ends the entry; a file's content counts in the digest by its own digest, so that a known one can stand in. */
+    private void close(TarArchiveEntry entry, String fileDigest) throws IOException {
+        contentDigest.update(((fileDigest == null ? "" : fileDigest) + "\n").getBytes(StandardCharsets.UTF_8));
+        if (tar != null) {
+            tar.closeArchiveEntry();
+        }
     }
 
     public int entries() {
@@ -121,6 +184,9 @@ public final class CopyTar implements Closeable {
 
     /** The tar, from its start; ends it first. */
     public InputStream open() throws IOException {
+        if (file == null) {
+            throw new IllegalStateException("a digest-only CopyTar has no tar");
+        }
         finish();
         return Files.newInputStream(file);
     }
@@ -128,8 +194,10 @@ public final class CopyTar implements Closeable {
     private void finish() throws IOException {
         if (!finished) {
             finished = true;
-            tar.finish();
-            tar.close();
+            if (tar != null) {
+                tar.finish();
+                tar.close();
+            }
         }
     }
 
@@ -138,7 +206,9 @@ public final class CopyTar implements Closeable {
         try {
             finish();
         } finally {
-            Files.deleteIfExists(file);
+            if (file != null) {
+                Files.deleteIfExists(file);
+            }
         }
     }
 
