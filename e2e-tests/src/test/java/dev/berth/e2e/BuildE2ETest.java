@@ -44,7 +44,7 @@ class BuildE2ETest {
 
     @AfterAll
     static void cleanUp() {
-        for (String image : List.of("all:1", "cache:1", "ms:1", "ignore:1", "args:1", "add:1", "fail:1", "owner:1")) {
+        for (String image : List.of("all:1", "cache:1", "ms:1", "ignore:1", "args:1", "add:1", "fail:1", "owner:1", "prune:1")) {
             docker("rmi", "-f", PREFIX + image);
         }
     }
@@ -149,6 +149,26 @@ class BuildE2ETest {
 
         String noCache = ok("build", "--no-cache", "-t", PREFIX + "cache:1", dir.toString());
         assertThat(noCache).doesNotContain("Using cache");
+    }
+
+    @Test
+    void buildCache_isCountedBySystemDf_andBuilderPruneEmptiesIt() throws IOException {
+        Path dir = context("""
+                FROM BASE_IMAGE
+                RUN echo cached-step > /step
+                ENV DONE=yes
+                """);
+        ok("build", "-t", PREFIX + "prune:1", dir.toString());
+        JsonNode df = JSON.readTree(EngineApi.get("/v1.44/system/df").body());
+        assertThat(df.get("BuildCache").size()).isGreaterThanOrEqualTo(1);
+        assertThat(ok("build", "-t", PREFIX + "prune:1", dir.toString())).contains(" ---> Using cache");
+
+        CommandResult pruned = docker("builder", "prune", "-f");
+        assertThat(pruned.exitCode()).as(pruned.toString()).isZero();
+        assertThat(pruned.stdout()).contains("Total reclaimed space");
+        assertThat(JSON.readTree(EngineApi.get("/v1.44/system/df").body()).get("BuildCache").size()).isZero();
+        assertThat(ok("build", "-t", PREFIX + "prune:1", dir.toString())).doesNotContain("Using cache");
+        assertThat(ok("run", "--rm", PREFIX + "prune:1", "cat", "/step")).isEqualTo("cached-step");
     }
 
     @Test

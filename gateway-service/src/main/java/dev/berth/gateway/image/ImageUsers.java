@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /** Which containers use images, asked of container-service (the only one that knows). */
 @Component
-class ImageUsers {
+public class ImageUsers {
 
     private final ContainerServiceGrpc.ContainerServiceBlockingStub containers;
 
@@ -30,7 +30,7 @@ class ImageUsers {
     }
 
     /** The ids of the images some container uses. */
-    List<String> usedImageIds() {
+    public List<String> usedImageIds() {
         return list(List.of()).stream().map(Container::getImageId).distinct().toList();
     }
 

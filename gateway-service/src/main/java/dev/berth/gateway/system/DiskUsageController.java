@@ -1,6 +1,7 @@
 package dev.berth.gateway.system;
 
 import dev.berth.gateway.api.DockerApiException;
+import dev.berth.gateway.build.BuildCacheController;
 import dev.berth.gateway.container.ContainerSizes;
 import dev.berth.gateway.container.ContainerViews;
 import dev.berth.gateway.image.ImageViews;
@@ -39,10 +40,12 @@ class DiskUsageController {
     private final ImageServiceGrpc.ImageServiceBlockingStub images;
     private final ContainerSizes sizes;
     private final VolumeServiceGrpc.VolumeServiceBlockingStub volumes;
+    private final BuildCacheController buildCache;
 
     DiskUsageController(ContainerServiceGrpc.ContainerServiceBlockingStub containers,
                         ImageServiceGrpc.ImageServiceBlockingStub images, ContainerSizes sizes,
-                        VolumeServiceGrpc.VolumeServiceBlockingStub volumes) {
+                        VolumeServiceGrpc.VolumeServiceBlockingStub volumes, BuildCacheController buildCache) {
+        this.buildCache = buildCache;
         this.volumes = volumes;
         this.containers = containers;
         this.images = images;
@@ -86,7 +89,7 @@ class DiskUsageController {
                     }).toList());
         }
         if (wanted.contains("build-cache")) {
-            body.put("BuildCache", List.of());
+            body.put("BuildCache", buildCache.entries());
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
     }

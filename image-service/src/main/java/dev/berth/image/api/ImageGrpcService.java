@@ -17,11 +17,14 @@ import dev.berth.common.time.ProtoTimes;
 import dev.berth.image.gc.BlobCollector;
 import dev.berth.image.history.HistoryStep;
 import dev.berth.image.remove.ImageUse;
+import dev.berth.image.remove.DeleteItem;
 import dev.berth.image.remove.PruneReport;
 import dev.berth.proto.v1.HistoryItem;
 import dev.berth.proto.v1.ImageHistoryResponse;
 import dev.berth.proto.v1.LoginRequest;
 import dev.berth.proto.v1.LoginResponse;
+import dev.berth.proto.v1.PruneBuildCacheRequest;
+import dev.berth.proto.v1.PruneBuildCacheResponse;
 import dev.berth.proto.v1.PruneImagesRequest;
 import dev.berth.proto.v1.SaveImagesRequest;
 import dev.berth.proto.v1.LoadImagesRequest;
@@ -159,6 +162,19 @@ public final class ImageGrpcService extends ImageServiceGrpc.ImageServiceImplBas
             PruneReport report = operations.pruner().prune(filters(request.getFiltersList()), used);
             return PruneImagesResponse.newBuilder().addAllImagesDeleted(DeleteItemMapper.toProto(report.deleted()))
                     .setSpaceReclaimed(report.spaceReclaimed()).build();
+        });
+    }
+
+    @Override
+    public void pruneBuildCache(PruneBuildCacheRequest request, StreamObserver<PruneBuildCacheResponse> responses) {
+        answer(responses, () -> {
+            Set<Digest> used = request.getUsedImageIdsList().stream().map(Digest::parse).collect(Collectors.toSet());
+            PruneReport report = operations.pruner().pruneBuildCache(request.getAll(), used);
+            PruneBuildCacheResponse.Builder response = PruneBuildCacheResponse.newBuilder()
+                    .setSpaceReclaimed(report.spaceReclaimed());
+            report.deleted().stream().map(DeleteItem::deleted).filter(java.util.Objects::nonNull)
+                    .filter(id -> !id.isEmpty()).forEach(response::addCachesDeleted);
+            return response.build();
         });
     }
 

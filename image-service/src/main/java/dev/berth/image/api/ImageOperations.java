@@ -27,7 +27,7 @@ public record ImageOperations(ImageTagger tagger, ImageRemover remover, ImagePru
     public static ImageOperations create(ImageCatalog catalog, ImageMetadataStore metadata, ContentStore content,
             RegistryClient registry, BlobCollector collector) {
         ImageRemover remover = new ImageRemover(catalog, metadata, collector);
-        return new ImageOperations(new ImageTagger(catalog, metadata), remover, new ImagePruner(catalog, remover),
+        return new ImageOperations(new ImageTagger(catalog, metadata), remover, new ImagePruner(catalog, remover, metadata),
                 new ImageHistory(catalog), new RegistryLogin(registry), collector,
                 new ImagePusher(registry, content, metadata, collector), new ImageSaver(catalog, metadata, content),
                 new ImageLoader(content, metadata, collector),

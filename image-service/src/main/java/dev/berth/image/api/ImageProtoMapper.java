@@ -37,7 +37,8 @@ final class ImageProtoMapper {
                 .setArchitecture(nullToEmpty(document.architecture()))
                 .setOs(nullToEmpty(document.os()))
                 .setVariant(nullToEmpty(document.variant()))
-                .setSize(details.record().size());
+                .setSize(details.record().size())
+                .setBuildCache(details.record().cacheKey() != null);
         if (document.config() != null) {
             image.setConfig(config(document.config()));
         }

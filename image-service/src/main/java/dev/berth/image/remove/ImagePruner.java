@@ -2,6 +2,7 @@ package dev.berth.image.remove;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,6 +12,7 @@ import dev.berth.common.error.BerthException;
 import dev.berth.image.catalog.ImageCatalog;
 import dev.berth.image.catalog.ImageDetails;
 import dev.berth.image.catalog.ImageFilters;
+import dev.berth.image.store.ImageMetadataStore;
 import dev.berth.image.store.ImageRecord;
 
 /**
@@ -22,10 +24,12 @@ public final class ImagePruner {
 
     private final ImageCatalog catalog;
     private final ImageRemover remover;
+    private final ImageMetadataStore metadata;
 
-    public ImagePruner(ImageCatalog catalog, ImageRemover remover) {
+    public ImagePruner(ImageCatalog catalog, ImageRemover remover, ImageMetadataStore metadata) {
         this.catalog = catalog;
         this.remover = remover;
+        this.metadata = metadata;
     }
 
     /** @param usedImageIds every image id some container uses, in any state */
@@ -33,14 +37,15 @@ public final class ImagePruner {
         PruneFilters filters = PruneFilters.of(filterValues);
         Map<Digest, Long> layerSizes = new HashMap<>();
         List<DeleteItem> deleted = new ArrayList<>();
-        for (ImageDetails image : catalog.list(ImageFilters.none())) {
+        List<ImageDetails> images = catalog.list(ImageFilters.none());
+        Set<Digest> parents = parents(images);
+        for (ImageDetails image : images) {
             ImageRecord record = image.record();
-            List<Digest> chain = ChainIds.of(record);
-            for (int i = 0; i < chain.size(); i++) {
-                layerSizes.put(chain.get(i), record.layers().get(i).uncompressedSize());
-            }
+            recordSizes(record, layerSizes);
             boolean tagged = !image.tags().isEmpty();
-            if ((filters.danglingOnly() && tagged) || !filters.matchesLabels(labels(image))) {
+            // an untagged image another one was made on is an intermediate image (a build's), not dangling
+            boolean dangling = !tagged && !parents.contains(record.id());
+            if ((filters.danglingOnly() && !dangling) || !filters.matchesLabels(labels(image))) {
                 continue;
             }
             List<ImageUse> users = usedImageIds.contains(record.id())
@@ -50,6 +55,47 @@ public final class ImagePruner {
         long reclaimed = deleted.stream().filter(item -> item.deleted() != null)
                 .mapToLong(item -> layerSizes.getOrDefault(Digest.parse(item.deleted()), 0L)).sum();
         return new PruneReport(deleted, reclaimed);
+    }
+
+    /**
+     * docker builder prune: removes the build cache's step images that are untagged and unused;
+     * with {@code all}, the tagged and used step images are kept but are no longer found as cache.
+     */
+    public PruneReport pruneBuildCache(boolean all, Set<Digest> usedImageIds) {
+        Map<Digest, Long> layerSizes = new HashMap<>();
+        List<DeleteItem> deleted = new ArrayList<>();
+        for (ImageDetails image : catalog.list(ImageFilters.none())) {
+            ImageRecord record = image.record();
+            recordSizes(record, layerSizes);
+            if (record.cacheKey() == null) {
+                continue;
+            }
+            if (image.tags().isEmpty() && !usedImageIds.contains(record.id())) {
+                deleted.addAll(removeAll(image, List.of()));
+            } else if (all) {
+                metadata.update(record.withOrigin(record.parent(), null));
+            }
+        }
+        long reclaimed = deleted.stream().filter(item -> item.deleted() != null)
+                .mapToLong(item -> layerSizes.getOrDefault(Digest.parse(item.deleted()), 0L)).sum();
+        return new PruneReport(deleted, reclaimed);
+    }
+
+    private static void recordSizes(ImageRecord record, Map<Digest, Long> layerSizes) {
+        List<Digest> chain = ChainIds.of(record);
+        for (int i = 0; i < chain.size(); i++) {
+            layerSizes.put(chain.get(i), record.layers().get(i).uncompressedSize());
+        }
+    }
+
+    private static Set<Digest> parents(List<ImageDetails> images) {
+        Set<Digest> parents = new HashSet<>();
+        images.forEach(image -> {
+            if (image.record().parent() != null) {
+                parents.add(image.record().parent());
+            }
+        });
+        return parents;
     }
 
     /** By each reference (dangling: by id), so repo digests and tags are reported as Docker does. */

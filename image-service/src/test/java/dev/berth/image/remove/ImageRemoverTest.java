@@ -172,7 +172,7 @@ class ImageRemoverTest {
         ImageRecord tagged = importImage("bb", "1", "a");
         ImageRecord dangling = importImage("", "", "b");
         ImageRecord used = importImage("", "", "c");
-        ImagePruner pruner = new ImagePruner(new ImageCatalog(store, content), remover);
+        ImagePruner pruner = new ImagePruner(new ImageCatalog(store, content), remover, store);
 
         PruneReport report = pruner.prune(Map.of(), java.util.Set.of(used.id()));
 
@@ -184,7 +184,7 @@ class ImageRemoverTest {
     @Test
     void prune_notDangling_removesTaggedUnusedImagesAndCountsTheirLayers() {
         ImageRecord tagged = importImage("bb", "1", "a");
-        ImagePruner pruner = new ImagePruner(new ImageCatalog(store, content), remover);
+        ImagePruner pruner = new ImagePruner(new ImageCatalog(store, content), remover, store);
 
         PruneReport report = pruner.prune(Map.of("dangling", List.of("false")), java.util.Set.of());
 
@@ -194,7 +194,7 @@ class ImageRemoverTest {
 
     @Test
     void prune_unknownFilter_isInvalid() {
-        ImagePruner pruner = new ImagePruner(new ImageCatalog(store, content), remover);
+        ImagePruner pruner = new ImagePruner(new ImageCatalog(store, content), remover, store);
 
         assertThatThrownBy(() -> pruner.prune(Map.of("colour", List.of("red")), java.util.Set.of()))
                 .hasMessage("invalid filter 'colour'");
