@@ -90,13 +90,14 @@ class SystemE2ETest {
         inspectImages.addAll(ids);
         long usedImages = ok(docker(inspectImages.toArray(String[]::new))).stdout().lines().distinct().count();
         long running = ok(docker("ps", "-q")).stdout().lines().count();
-        long images = ok(docker("images", "-a", "--no-trunc", "--format", "{{.ID}}")).stdout().lines().distinct().count();
+        // as Docker's, df lists the images docker images does: intermediate ones of builds are the build cache
+        long images = ok(docker("images", "--no-trunc", "--format", "{{.ID}}")).stdout().lines().distinct().count();
 
         String df = format("system df", "{{.Type}}={{.TotalCount}}/{{.Active}} {{.Size}}");
 
         assertThat(df).contains("Images=" + images + "/" + usedImages + " ")
                 .contains("Containers=" + ids.size() + "/" + running + " ")
-                .contains("Local Volumes=0/0 ").contains("Build Cache=0/0 ");
+                .contains("Local Volumes=0/0 ").containsPattern("Build Cache=\\d+/0 ");
         assertThat(df.lines().filter(l -> l.startsWith("Images=")).findFirst().orElseThrow()).doesNotEndWith(" 0B");
     }
 

@@ -108,7 +108,8 @@ class SystemController {
             warnings.add("WARNING: container-service: " + GrpcErrors.message(e.getStatus()));
         }
         try {
-            imageCount = images.listImages(ListImagesRequest.getDefaultInstance()).getImagesCount();
+            // Docker counts every image here, the intermediate ones of builds too (docker images -a)
+            imageCount = images.listImages(ListImagesRequest.newBuilder().setAll(true).build()).getImagesCount();
         } catch (StatusRuntimeException e) {
             warnings.add("WARNING: image-service: " + GrpcErrors.message(e.getStatus()));
         }
