@@ -23,6 +23,9 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,6 +37,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class CopySteps {
+
+    private static final ExecutorService LAYER_WRITERS = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "build-layer-writer");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private static final long DIRECTORY_BIT = 1L << 31;
 
@@ -188,22 +197,38 @@ class CopySteps {
         } finally {
             containers.remove(container);
         }
-        try (CopyTar tar = new CopyTar(run.spoolDir(), owner.overrides())) {
-            long now = System.currentTimeMillis();
-            for (int i = 0; i < paths.size(); i++) {
-                PathStat stat = directories.get(i);
-                if (stat == null) {
-                    tar.directoryAsIs(relative(paths.get(i)), 0755, now, 0, 0);
-                } else {
-                    tar.directoryAsIs(relative(paths.get(i)), (int) (stat.getMode() & 0777) | goSpecialBits(stat.getMode()),
-                            stat.getMtime().getSeconds() * 1000 + stat.getMtime().getNanos() / 1_000_000,
-                            stat.getUid(), stat.getGid());
+        // the tar goes to the image store as it is written: no spool file, writing and storing overlap
+        LayerPipe pipe = new LayerPipe();
+        List<PathStat> parents = directories;
+        boolean intoDirectory = destIsDirectory;
+        Future<?> writing = LAYER_WRITERS.submit(() -> {
+            try (CopyTar tar = CopyTar.streaming(pipe.output(), owner.overrides())) {
+                long now = System.currentTimeMillis();
+                for (int i = 0; i < paths.size(); i++) {
+                    PathStat stat = parents.get(i);
+                    if (stat == null) {
+                        tar.directoryAsIs(relative(paths.get(i)), 0755, now, 0, 0);
+                    } else {
+                        tar.directoryAsIs(relative(paths.get(i)), (int) (stat.getMode() & 0777) | goSpecialBits(stat.getMode()),
+                                stat.getMtime().getSeconds() * 1000 + stat.getMtime().getNanos() / 1_000_000,
+                                stat.getUid(), stat.getGid());
+                    }
                 }
+                sources.write(tar, dest, intoDirectory);
+                tar.finish();
+                pipe.writerDone(null);
+            } catch (IOException | RuntimeException e) {
+                pipe.writerDone(e);
+            } catch (Error e) {
+                pipe.writerDone(new IOException(e));
+                throw e;
             }
-            sources.write(tar, dest, destIsDirectory);
-            try (InputStream layer = tar.open()) {
-                return images.commitLayer(state.imageId, state.config.build(), state.author, createdBy, cacheKey, layer);
-            }
+            return null;
+        });
+        try (InputStream layer = pipe.input()) {
+            return images.commitLayer(state.imageId, state.config.build(), state.author, createdBy, cacheKey, layer);
+        } finally {
+            writing.cancel(true);
         }
     }
 

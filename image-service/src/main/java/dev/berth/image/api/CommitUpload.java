@@ -2,6 +2,7 @@ package dev.berth.image.api;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.concurrent.Executor;
 
 import com.google.protobuf.ByteString;
 
@@ -17,7 +18,7 @@ import dev.berth.proto.v1.Image;
 import io.grpc.stub.StreamObserver;
 
 /**
- * One CommitImage call: the layer staged, then committed ({@link StagedUpload}), holding a lease
+ * One CommitImage call: the layer committed as it arrives ({@link StagedUpload}), holding a lease
  * so that a collection meanwhile keeps the parent's and the new blobs.
  */
 final class CommitUpload extends StagedUpload<CommitImageRequest, CommitHeader, Image> {
@@ -27,8 +28,8 @@ final class CommitUpload extends StagedUpload<CommitImageRequest, CommitHeader, 
     private final BlobCollector collector;
 
     CommitUpload(ImageCommitter committer, ImageCatalog catalog, StagingArea staging, BlobCollector collector,
-            StreamObserver<Image> responses) {
-        super("CommitImage", staging, responses);
+            StreamObserver<Image> responses, Executor streaming) {
+        super("CommitImage", staging, responses, streaming);
         this.committer = committer;
         this.catalog = catalog;
         this.collector = collector;

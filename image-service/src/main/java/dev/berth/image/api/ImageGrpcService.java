@@ -90,12 +90,12 @@ public final class ImageGrpcService extends ImageServiceGrpc.ImageServiceImplBas
 
     @Override
     public StreamObserver<ImportImageRequest> importImage(StreamObserver<Image> responses) {
-        return new ImportUpload(importer, catalog, staging, operations.collector(), responses);
+        return new ImportUpload(importer, catalog, staging, operations.collector(), responses, streams);
     }
 
     @Override
     public StreamObserver<CommitImageRequest> commitImage(StreamObserver<Image> responses) {
-        return new CommitUpload(operations.committer(), catalog, staging, operations.collector(), responses);
+        return new CommitUpload(operations.committer(), catalog, staging, operations.collector(), responses, streams);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.berth.image.api;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.concurrent.Executor;
 
 import com.google.protobuf.ByteString;
 
@@ -17,7 +18,7 @@ import dev.berth.proto.v1.ImportImageRequest;
 import io.grpc.stub.StreamObserver;
 
 /**
- * One ImportImage call: the tarball staged, then imported ({@link StagedUpload}), holding a lease
+ * One ImportImage call: the tarball imported as it arrives ({@link StagedUpload}), holding a lease
  * so that a collection meanwhile keeps its blobs.
  */
 final class ImportUpload extends StagedUpload<ImportImageRequest, ImportHeader, Image> {
@@ -27,8 +28,8 @@ final class ImportUpload extends StagedUpload<ImportImageRequest, ImportHeader, 
     private final BlobCollector collector;
 
     ImportUpload(ImageImporter importer, ImageCatalog catalog, StagingArea staging, BlobCollector collector,
-            StreamObserver<Image> responses) {
-        super("ImportImage", staging, responses);
+            StreamObserver<Image> responses, Executor streaming) {
+        super("ImportImage", staging, responses, streaming);
         this.importer = importer;
         this.catalog = catalog;
         this.collector = collector;

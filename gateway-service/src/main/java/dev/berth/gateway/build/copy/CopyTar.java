@@ -3,6 +3,7 @@ package dev.berth.gateway.build.copy;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,10 +46,23 @@ public final class CopyTar implements Closeable {
     private String digest;
 
     public CopyTar(Path spoolDir, Overrides overrides) throws IOException {
-        this.file = Files.createTempFile(spoolDir, "copy-", ".tar");
+        this(Files.createTempFile(spoolDir, "copy-", ".tar"), null, overrides);
+    }
+
+    /** A tar written straight into {@code out} (a layer on its way to the image store); {@link #finish} ends it. */
+    public static CopyTar streaming(OutputStream out, Overrides overrides) {
+        try {
+            return new CopyTar(null, out, overrides);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private CopyTar(Path file, OutputStream out, Overrides overrides) throws IOException {
+        this.file = file;
         this.overrides = overrides;
         this.known = path -> null;
-        tar = new TarArchiveOutputStream(Files.newOutputStream(file));
+        tar = new TarArchiveOutputStream(out != null ? out : Files.newOutputStream(file));
         tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
         tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
         tar.setAddPaxHeadersForNonAsciiNames(true);
@@ -191,7 +205,8 @@ public final class CopyTar implements Closeable {
         return Files.newInputStream(file);
     }
 
-    private void finish() throws IOException {
+    /** Ends the tar (its end-of-archive records) and closes what it was written to. */
+    public void finish() throws IOException {
         if (!finished) {
             finished = true;
             if (tar != null) {
