@@ -44,7 +44,7 @@ class BuildE2ETest {
 
     @AfterAll
     static void cleanUp() {
-        for (String image : List.of("all:1", "cache:1", "ms:1", "ignore:1", "args:1", "add:1", "fail:1", "owner:1", "prune:1")) {
+        for (String image : List.of("all:1", "cache:1", "ms:1", "ignore:1", "args:1", "add:1", "fail:1", "owner:1", "prune:1", "workdir:1")) {
             docker("rmi", "-f", PREFIX + image);
         }
     }
@@ -206,6 +206,21 @@ class BuildE2ETest {
         ok("build", "-t", PREFIX + "owner:1", dir.toString());
         assertThat(ok("run", "--rm", PREFIX + "owner:1").lines())
                 .containsExactly("1000:1000 750", "0:0 755", "copied", "copied");
+    }
+
+    @Test
+    void workdir_makesItsDirectoryInTheImage_andEveryLabelOptionIsAStepOfItsOwn() throws IOException {
+        Path dir = context("""
+                FROM BASE_IMAGE
+                WORKDIR /srv/app
+                """);
+        String build = ok("build", "--label", "b=2", "--label", "a=1", "-t", PREFIX + "workdir:1", dir.toString());
+        assertThat(build.lines()).contains("Step 3/4 : LABEL a=1", "Step 4/4 : LABEL b=2");
+        // the directory is in the image itself, not made by the runtime at start: ls -d without a working directory there
+        assertThat(ok("run", "--rm", "-w", "/", PREFIX + "workdir:1", "stat", "-c", "%F %a %u", "/srv/app"))
+                .isEqualTo("directory 755 0");
+        assertThat(ok("inspect", "--format", "{{.Config.Labels.a}} {{.Config.Labels.b}}", PREFIX + "workdir:1"))
+                .isEqualTo("1 2");
     }
 
     @Test

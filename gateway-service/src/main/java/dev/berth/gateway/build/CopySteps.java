@@ -172,6 +172,56 @@ class CopySteps {
      */
     private String asLayer(StageState state, BuildRun run, Sources sources, String dest, boolean ambiguous,
                            Ownership owner, String createdBy, String cacheKey) throws IOException, InterruptedException {
+        return asLayer(state, sources, dest, ambiguous, owner, createdBy, cacheKey, false);
+    }
+
+    /**
+     * WORKDIR's directory, made as Docker makes it (root, 0755, its missing parents too) in a layer of
+     * its own; null when the image has it already, or has something else than a directory on the way.
+     */
+    String directoryLayer(StageState state, BuildRun run, String path, String createdBy, String cacheKey)
+            throws IOException, InterruptedException {
+        if (state.layers == 0) {
+            try (CopyTar tar = new CopyTar(run.spoolDir(), CopyTar.Overrides.NONE)) {
+                String sofar = "";
+                for (String part : relative(path).split("/")) {
+                    if (!part.isEmpty()) {
+                        sofar = join(sofar, part);
+                        tar.directoryAsIs(sofar, 0755, System.currentTimeMillis(), 0, 0);
+                    }
+                }
+                try (InputStream layer = tar.open()) {
+                    return images.commitLayer(state.imageId, state.config.build(), state.author, createdBy, cacheKey, layer);
+                }
+            }
+        }
+        return asLayer(state, NO_SOURCES, path.endsWith("/") ? path : path + "/", false,
+                Ownership.of(Optional.empty(), Optional.empty()), createdBy, cacheKey, true);
+    }
+
+    private static final Sources NO_SOURCES = new Sources() {
+        @Override
+        public int count() {
+            return 0;
+        }
+
+        @Override
+        public boolean singleIsDirectory() {
+            return false;
+        }
+
+        @Override
+        public void write(CopyTar tar, String dest, boolean destIsDirectory) {
+            // the directories alone
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    private String asLayer(StageState state, Sources sources, String dest, boolean ambiguous, Ownership owner,
+                           String createdBy, String cacheKey, boolean onlyIfMissing) throws IOException, InterruptedException {
         Container container = containers.create(state.imageId, List.of("/bin/sh"), List.of(), "", "", "none");
         boolean destIsDirectory = dest.endsWith("/");
         List<PathStat> directories = new ArrayList<>();
@@ -193,6 +243,9 @@ class CopySteps {
                 }
                 directories.add(stat);
                 paths.add(path);
+            }
+            if (onlyIfMissing && !directories.contains(null)) {
+                return null;
             }
         } finally {
             containers.remove(container);

@@ -33,7 +33,7 @@ public class ImageBuilder {
     /** Answers the built image's id; a {@link BuildFailure} says why there is none. */
     public String build(Dockerfile dockerfile, Stage target, BuildContext context, BuildOptions options, BuildOutput out)
             throws IOException, InterruptedException {
-        int total = dockerfile.stepCount(target) + (options.labels().isEmpty() ? 0 : 1);
+        int total = dockerfile.stepCount(target) + options.labels().size();
         BuildRun run = new BuildRun(dockerfile, context, options, out, total);
         Map<String, String> globalArgs = globalArgs(dockerfile, run);
         String imageId = null;

@@ -55,11 +55,11 @@ class StageRunner {
             run.nextStep(instruction.original());
             execute(instruction, state, globalArgs, run);
         }
-        if (!extraLabels.isEmpty()) {
-            StringBuilder line = new StringBuilder("LABEL");
-            extraLabels.forEach((key, value) -> line.append(' ').append(key).append('=').append(value));
-            run.nextStep(line.toString());
-            extraLabels.forEach(state.config::putLabels);
+        // --label: a LABEL step for each, in the order of their names, as Docker's classic builder adds them
+        for (Map.Entry<String, String> label : new java.util.TreeMap<>(extraLabels).entrySet()) {
+            String line = "LABEL " + label.getKey() + "=" + label.getValue();
+            run.nextStep(line);
+            state.config.putLabels(label.getKey(), label.getValue());
             configStep(" " + line, state, run);
         }
         if (state.imageId.isEmpty()) {
@@ -97,7 +97,7 @@ class StageRunner {
         } else if (expanded instanceof Instruction.Workdir workdir) {
             String path = Path.of(state.absolute(workdir.path())).normalize().toString();
             state.config.setWorkingDir(path);
-            configStep("WORKDIR " + path, state, run);
+            workdirStep(path, state, run);
         } else if (ConfigSteps.handles(expanded)) {
             configStep(ConfigSteps.apply(expanded, state), state, run);
         } else {
@@ -146,6 +146,30 @@ class StageRunner {
         run.out.line(" ---> " + BuildRun.shortId(state.imageId));
     }
 
+    /** WORKDIR: the config, and the directory made in a layer when the image lacks it, as Docker does. */
+    private void workdirStep(String path, StageState state, BuildRun run) throws IOException, InterruptedException {
+        String createdBy = String.join(" ", state.shell()) + " #(nop) WORKDIR " + path;
+        String cacheKey = CacheKeys.of("workdir\n" + createdBy + "\n" + state.author + "\n" + state.config.build());
+        if (!run.options.noCache()) {
+            Optional<String> cached = images.cached(state.imageId, cacheKey);
+            if (cached.isPresent()) {
+                state.imageId = cached.get();
+                state.layers = bases.get(state.imageId).getLayersCount();
+                run.out.line(" ---> Using cache");
+                run.out.line(" ---> " + BuildRun.shortId(state.imageId));
+                return;
+            }
+        }
+        String layered = copies.directoryLayer(state, run, path, createdBy, cacheKey);
+        if (layered != null) {
+            state.imageId = layered;
+            state.layers++;
+        } else {
+            state.imageId = images.commitConfig(state.imageId, state.config.build(), state.author, createdBy, cacheKey);
+        }
+        run.out.line(" ---> " + BuildRun.shortId(state.imageId));
+    }
+
     private void runStep(Instruction.Run step, StageState state, BuildRun run) throws IOException, InterruptedException {
         if (!step.flagsUsed().isEmpty()) {
             throw new BuildFailure("the --" + step.flagsUsed().get(0) + " option requires BuildKit");
@@ -159,6 +183,7 @@ class StageRunner {
             Optional<String> cached = images.cached(state.imageId, cacheKey);
             if (cached.isPresent()) {
                 state.imageId = cached.get();
+                state.layers++;
                 run.out.line(" ---> Using cache");
                 run.out.line(" ---> " + BuildRun.shortId(state.imageId));
                 return;
