@@ -198,14 +198,16 @@ class BuildE2ETest {
         Path dir = context("""
                 FROM BASE_IMAGE
                 RUN mkdir -p /home/app && chown 1000:1000 /home/app && chmod 0750 /home/app
+                RUN echo "app:x:1234:1234::/home/app:/bin/sh" >> /etc/passwd && echo "app:x:1234:" >> /etc/group
                 COPY f.txt /home/app
                 COPY f.txt /new/dir/renamed.txt
-                CMD ["sh", "-c", "stat -c '%u:%g %a' /home/app /new/dir; cat /home/app/f.txt /new/dir/renamed.txt"]
+                COPY --chown=app:app f.txt /named/
+                CMD ["sh", "-c", "stat -c '%u:%g %a' /home/app /new/dir /named/f.txt; cat /home/app/f.txt /new/dir/renamed.txt"]
                 """);
         Files.writeString(dir.resolve("f.txt"), "copied\n");
         ok("build", "-t", PREFIX + "owner:1", dir.toString());
         assertThat(ok("run", "--rm", PREFIX + "owner:1").lines())
-                .containsExactly("1000:1000 750", "0:0 755", "copied", "copied");
+                .containsExactly("1000:1000 750", "0:0 755", "1234:1234 644", "copied", "copied");
     }
 
     @Test
