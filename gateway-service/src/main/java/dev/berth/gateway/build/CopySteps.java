@@ -1,26 +1,19 @@
 package dev.berth.gateway.build;
 
 import dev.berth.gateway.backend.NodeChannels;
-import dev.berth.gateway.build.copy.ArchiveEntries;
-import dev.berth.gateway.build.copy.ContextSources;
 import dev.berth.gateway.build.copy.CopyTar;
 import dev.berth.gateway.build.context.ContextPaths;
-import dev.berth.gateway.commit.ChunkInputStream;
 import dev.berth.gateway.image.StreamedUpload;
-import dev.berth.proto.v1.ArchiveChunk;
 import dev.berth.proto.v1.ArchivePathRequest;
 import dev.berth.proto.v1.Container;
 import dev.berth.proto.v1.PathStat;
 import dev.berth.proto.v1.PutArchiveHeader;
 import dev.berth.proto.v1.PutArchiveRequest;
-import io.grpc.Context;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -75,7 +68,7 @@ class CopySteps {
             throw new BuildFailure("unable to convert uid/gid chown string to host mapping: can't find uid for user "
                     + owner.named() + ": no such user: no files in the image to look the name up in");
         }
-        try (Sources sources = sources(spec, run)) {
+        try (CopySources sources = sources(spec, run)) {
             if (sources.count() > 1 && !dest.endsWith("/")) {
                 throw new BuildFailure("When using " + spec.keyword()
                         + " with more than one source file, the destination must be a directory and end with a /");
@@ -130,7 +123,7 @@ class CopySteps {
         return true;
     }
 
-    private String intoContainer(StageState state, BuildRun run, Sources sources, CopyTar tar, String dest,
+    private String intoContainer(StageState state, BuildRun run, CopySources sources, CopyTar tar, String dest,
                                  boolean ambiguous, Ownership owner, String createdBy, String cacheKey)
             throws IOException, InterruptedException {
         Container container = containers.create(state.imageId, List.of("/bin/sh"), List.of(), "", "",
@@ -170,7 +163,7 @@ class CopySteps {
      * to look at them. Null when one of them is not a directory there (a link, say): the copy then
      * goes through a container, which follows it as Docker does.
      */
-    private String asLayer(StageState state, BuildRun run, Sources sources, String dest, boolean ambiguous,
+    private String asLayer(StageState state, BuildRun run, CopySources sources, String dest, boolean ambiguous,
                            Ownership owner, String createdBy, String cacheKey) throws IOException, InterruptedException {
         return asLayer(state, sources, dest, ambiguous, owner, createdBy, cacheKey, false);
     }
@@ -199,7 +192,7 @@ class CopySteps {
                 Ownership.of(Optional.empty(), Optional.empty()), createdBy, cacheKey, true);
     }
 
-    private static final Sources NO_SOURCES = new Sources() {
+    private static final CopySources NO_SOURCES = new CopySources() {
         @Override
         public int count() {
             return 0;
@@ -220,7 +213,7 @@ class CopySteps {
         }
     };
 
-    private String asLayer(StageState state, Sources sources, String dest, boolean ambiguous, Ownership owner,
+    private String asLayer(StageState state, CopySources sources, String dest, boolean ambiguous, Ownership owner,
                            String createdBy, String cacheKey, boolean onlyIfMissing) throws IOException, InterruptedException {
         Container container = containers.create(state.imageId, List.of("/bin/sh"), List.of(), "", "", "none");
         boolean destIsDirectory = dest.endsWith("/");
@@ -330,208 +323,14 @@ class CopySteps {
         }
     }
 
-    private Sources sources(CopySpec spec, BuildRun run) throws IOException {
+    private CopySources sources(CopySpec spec, BuildRun run) throws IOException {
         if (spec.from().isPresent()) {
             if (spec.add()) {
                 throw new BuildFailure("ADD does not support --from: use COPY --from");
             }
-            return new ImageSources(spec, run);
+            return new ImageCopySources(spec, run, containers, nodes, bases);
         }
-        return new LocalSources(spec, run);
-    }
-
-    /** What a COPY or ADD takes, written into a tar under its destination. */
-    private interface Sources extends AutoCloseable {
-        int count();
-
-        boolean singleIsDirectory();
-
-        /** Docker's word for the sources in the history: file, dir or multi. */
-        default String kind() {
-            return count() > 1 ? "multi" : singleIsDirectory() ? "dir" : "file";
-        }
-
-        /** @param destIsDirectory a file source goes into {@code dest} under its own name */
-        void write(CopyTar tar, String dest, boolean destIsDirectory) throws IOException;
-
-        @Override
-        void close() throws IOException;
-    }
-
-    /** Sources of the build context, and for ADD the URLs it fetches and the archives it unpacks. */
-    private final class LocalSources implements Sources {
-        private final CopySpec spec;
-        private final ContextSources context;
-        private final List<String> paths = new ArrayList<>();
-        private final List<UrlSources.Download> downloads = new ArrayList<>();
-
-        LocalSources(CopySpec spec, BuildRun run) throws IOException {
-            this.spec = spec;
-            this.context = new ContextSources(run.context);
-            List<String> local = new ArrayList<>();
-            try {
-                for (String source : spec.sources()) {
-                    if (spec.add() && UrlSources.isUrl(source)) {
-                        downloads.add(urls.fetch(source, run.spoolDir()));
-                    } else {
-                        local.add(source);
-                    }
-                }
-                paths.addAll(context.resolve(local, spec.keyword()));
-            } catch (IOException | RuntimeException e) {
-                close();
-                throw e;
-            }
-        }
-
-        @Override
-        public int count() {
-            return paths.size() + downloads.size();
-        }
-
-        @Override
-        public boolean singleIsDirectory() {
-            return count() == 1 && paths.size() == 1 && (context.isDirectory(paths.get(0)) || isArchive(paths.get(0)));
-        }
-
-        @Override
-        public void write(CopyTar tar, String dest, boolean destIsDirectory) throws IOException {
-            String destName = CopySteps.relative(dest);
-            boolean intoDir = destIsDirectory || count() > 1;
-            for (String path : paths) {
-                if (context.isDirectory(path)) {
-                    context.write(path, destName, tar);
-                } else if (isArchive(path)) {
-                    try (InputStream archive = java.nio.file.Files.newInputStream(context.path(path))) {
-                        ArchiveEntries.copy(archive, name -> join(destName, name), tar, true);
-                    }
-                } else {
-                    String base = context.path(path).getFileName().toString();
-                    context.write(path, intoDir ? join(destName, base) : destName, tar);
-                }
-            }
-            for (UrlSources.Download download : downloads) {
-                String target = intoDir ? join(destName, download.name()) : destName;
-                tar.file(target, download.file(), 0600, download.lastModifiedMillis(), 0, 0);
-            }
-        }
-
-        private boolean isArchive(String path) {
-            if (!spec.add() || context.isDirectory(path)) {
-                return false;
-            }
-            try (InputStream in = new BufferedInputStream(java.nio.file.Files.newInputStream(context.path(path)))) {
-                return ArchiveEntries.isArchive(in);
-            } catch (IOException e) {
-                return false;
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            for (UrlSources.Download download : downloads) {
-                java.nio.file.Files.deleteIfExists(download.file());
-            }
-        }
-    }
-
-    /** COPY --from: paths of another stage's image, or of an image by name, read from a container of it. */
-    private final class ImageSources implements Sources {
-        private final Container container;
-        private final List<String> paths = new ArrayList<>();
-        private final List<PathStat> stats = new ArrayList<>();
-
-        ImageSources(CopySpec spec, BuildRun run) throws IOException {
-            String from = spec.from().get();
-            String image = run.stageImage(from).orElse(null);
-            if (image == null) {
-                image = bases.resolve(from, false, run.out).getId();
-            }
-            container = containers.create(image, List.of("/bin/sh"), List.of(), "", "", "none");
-            try {
-                for (String source : spec.sources()) {
-                    if (source.contains("*") || source.contains("?") || source.contains("[")) {
-                        throw new BuildFailure("COPY --from with wildcards is not supported by Berth yet: " + source);
-                    }
-                    String path = "/" + ContextPaths.cleanSource(source);
-                    paths.add(path);
-                    stats.add(stat(path, source));
-                }
-            } catch (RuntimeException e) {
-                close();
-                throw e;
-            }
-        }
-
-        private PathStat stat(String path, String source) {
-            try {
-                return nodes.nodeArchiveBlocking(container.getNodeAddress()).statPath(ArchivePathRequest.newBuilder()
-                        .setContainerId(container.getId()).setPath(path).build());
-            } catch (StatusRuntimeException e) {
-                if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
-                    throw new BuildFailure("COPY failed: stat " + source + ": file does not exist");
-                }
-                throw e;
-            }
-        }
-
-        @Override
-        public int count() {
-            return paths.size();
-        }
-
-        @Override
-        public boolean singleIsDirectory() {
-            return count() == 1 && (stats.get(0).getMode() & DIRECTORY_BIT) != 0;
-        }
-
-        @Override
-        public void write(CopyTar tar, String dest, boolean destIsDirectory) throws IOException {
-            String destName = CopySteps.relative(dest);
-            boolean intoDir = destIsDirectory || count() > 1;
-            for (int i = 0; i < paths.size(); i++) {
-                boolean directory = (stats.get(i).getMode() & DIRECTORY_BIT) != 0;
-                String top = ContextPaths.clean(stats.get(i).getName().replaceFirst("^/+", ""));
-                String fileTarget = intoDir ? join(destName, top) : destName;
-                Context.CancellableContext call = Context.current().withCancellation();
-                Context previous = call.attach();
-                try {
-                    Iterator<ArchiveChunk> chunks = nodes.nodeArchiveBlocking(container.getNodeAddress()).getArchive(
-                            ArchivePathRequest.newBuilder().setContainerId(container.getId()).setPath(paths.get(i)).build());
-                    try (InputStream in = new ChunkInputStream(chunks)) {
-                        ArchiveEntries.copy(in, name -> {
-                            String rest = below(top, name);
-                            if (rest == null) {
-                                return null;
-                            }
-                            if (directory) {
-                                return rest.isEmpty() ? null : join(destName, rest);
-                            }
-                            return rest.isEmpty() ? fileTarget : null;
-                        }, tar, false);
-                    }
-                } finally {
-                    call.cancel(null);
-                    call.detach(previous);
-                }
-            }
-        }
-
-        @Override
-        public void close() {
-            containers.remove(container);
-        }
-    }
-
-    /** A name of a path's archive relative to the path ("" for the path itself), or null when it is not below it. */
-    private static String below(String top, String name) {
-        if (top.isEmpty()) {
-            return name;
-        }
-        if (name.equals(top)) {
-            return "";
-        }
-        return name.startsWith(top + "/") ? name.substring(top.length() + 1) : null;
+        return new LocalCopySources(spec, run, urls);
     }
 
     /** A container path as a name in the tar put at "/": "/app/x" is "app/x", "/" is "". */
