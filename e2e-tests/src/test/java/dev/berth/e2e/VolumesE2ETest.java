@@ -184,4 +184,16 @@ class VolumesE2ETest {
             docker("rm", "-f", PREFIX + "holder2");
         }
     }
+
+    @Test
+    void aCreateBodyThatIsNotAnObject_orANameThatIsNotAString_isRefused_andNoVolumeIsMade() {
+        String before = docker("volume", "ls", "-q").stdout();
+        var array = EngineApi.post("/v1.44/volumes/create", "[1]");
+        assertThat(array.statusCode()).isEqualTo(400);
+        assertThat(array.body()).contains("\"message\"").contains("must be an object");
+        var number = EngineApi.post("/v1.44/volumes/create", "{\"Name\": 5}");
+        assertThat(number.statusCode()).isEqualTo(400);
+        assertThat(number.body()).contains("Name must be a string");
+        assertThat(docker("volume", "ls", "-q").stdout()).isEqualTo(before);
+    }
 }

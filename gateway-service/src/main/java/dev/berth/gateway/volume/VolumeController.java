@@ -38,6 +38,14 @@ class VolumeController {
     @PostMapping("/volumes/create")
     ResponseEntity<Map<String, Object>> create(@RequestBody(required = false) JsonNode body) {
         JsonNode request = body == null ? tools.jackson.databind.node.JsonNodeFactory.instance.objectNode() : body;
+        if (!request.isObject()) {
+            throw DockerApiException.badRequest("invalid JSON: the body must be an object, not " + request.getNodeType());
+        }
+        for (String field : new String[] {"Name", "Driver"}) {
+            if (!request.path(field).isMissingNode() && !request.path(field).isNull() && !request.path(field).isString()) {
+                throw DockerApiException.badRequest("invalid JSON: " + field + " must be a string");
+            }
+        }
         String driver = request.path("Driver").asString("");
         if (!driver.isEmpty() && !driver.equals("local")) {
             throw DockerApiException.badRequest("Berth supports only the local volume driver, not --driver " + driver);
