@@ -36,21 +36,21 @@ final class CreateRequestReader {
                 .setHostname(text(body, "Hostname"))
                 .setDomainname(text(body, "Domainname"))
                 .setUser(text(body, "User"))
-                .setAttachStdin(body.path("AttachStdin").asBoolean(false))
-                .setAttachStdout(body.path("AttachStdout").asBoolean(false))
-                .setAttachStderr(body.path("AttachStderr").asBoolean(false))
-                .setTty(body.path("Tty").asBoolean(false))
-                .setOpenStdin(body.path("OpenStdin").asBoolean(false))
-                .setStdinOnce(body.path("StdinOnce").asBoolean(false))
-                .addAllEnv(orEmpty(strings(body.get("Env"))))
-                .addAllCmd(orEmpty(strings(body.get("Cmd"))))
+                .setAttachStdin(bool(body, "AttachStdin"))
+                .setAttachStdout(bool(body, "AttachStdout"))
+                .setAttachStderr(bool(body, "AttachStderr"))
+                .setTty(bool(body, "Tty"))
+                .setOpenStdin(bool(body, "OpenStdin"))
+                .setStdinOnce(bool(body, "StdinOnce"))
+                .addAllEnv(orEmpty(strings(body.get("Env"), "Env")))
+                .addAllCmd(orEmpty(strings(body.get("Cmd"), "Cmd")))
                 .setImage(image)
                 .setWorkingDir(text(body, "WorkingDir"))
-                .putAllLabels(labels(body.get("Labels")))
+                .putAllLabels(labels(body.get("Labels"), "Labels"))
                 .setStopSignal(text(body, "StopSignal"))
-                .addAllExposedPorts(keys(body.get("ExposedPorts")))
-                .addAllVolumes(keys(body.get("Volumes")));
-        List<String> entrypoint = strings(body.get("Entrypoint"));
+                .addAllExposedPorts(keys(body.get("ExposedPorts"), "ExposedPorts"))
+                .addAllVolumes(keys(body.get("Volumes"), "Volumes"));
+        List<String> entrypoint = strings(body.get("Entrypoint"), "Entrypoint");
         if (entrypoint != null) {
             config.addAllEntrypoint(entrypoint);
         }
@@ -101,7 +101,7 @@ final class CreateRequestReader {
         SecurityReader.read(host, out);
         PortBindingsReader.read(host, out);
         MountsReader.read(host, out);
-        out.addAllLinks(orEmpty(strings(host.get("Links"))));
+        out.addAllLinks(orEmpty(strings(host.get("Links"), "HostConfig.Links")));
         return out.build();
     }
 
@@ -130,9 +130,27 @@ final class CreateRequestReader {
         return list == null ? List.of() : list;
     }
 
+    /** A JSON string; "" when absent or null. Another type is refused, as newer Docker does (not coerced). */
     private static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
-        return value == null || value.isNull() ? "" : value.asString();
+        if (value == null || value.isNull()) {
+            return "";
+        }
+        if (!value.isString()) {
+            throw DockerApiException.badRequest("invalid JSON: " + field + " must be a string");
+        }
+        return value.asString();
+    }
+
+    private static boolean bool(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return false;
+        }
+        if (!value.isBoolean()) {
+            throw DockerApiException.badRequest("invalid JSON: " + field + " must be a boolean");
+        }
+        return value.booleanValue();
     }
 
     private static Integer integer(JsonNode node, String field) {
@@ -147,31 +165,49 @@ final class CreateRequestReader {
     }
 
     /** A list of strings, or null when absent; a lone string counts as a one-element list (old clients). */
-    private static List<String> strings(JsonNode node) {
+    private static List<String> strings(JsonNode node, String field) {
         if (node == null || node.isNull() || node.isMissingNode()) {
             return null;
         }
         List<String> list = new ArrayList<>();
         if (node.isArray()) {
-            node.values().forEach(v -> list.add(v.asString()));
-        } else {
+            for (JsonNode value : node.values()) {
+                if (!value.isString()) {
+                    throw DockerApiException.badRequest("invalid JSON: " + field + " must be a list of strings");
+                }
+                list.add(value.asString());
+            }
+        } else if (node.isString()) {
             list.add(node.asString());
+        } else {
+            throw DockerApiException.badRequest("invalid JSON: " + field + " must be a list of strings");
         }
         return list;
     }
 
-    private static Map<String, String> labels(JsonNode node) {
-        if (node == null || !node.isObject()) {
+    private static Map<String, String> labels(JsonNode node, String field) {
+        if (node == null || node.isNull()) {
             return Map.of();
         }
+        if (!node.isObject()) {
+            throw DockerApiException.badRequest("invalid JSON: " + field + " must be an object of strings");
+        }
         Map<String, String> labels = new LinkedHashMap<>();
-        node.properties().forEach(e -> labels.put(e.getKey(), e.getValue().asString()));
+        for (Map.Entry<String, JsonNode> entry : node.properties()) {
+            if (!entry.getValue().isString()) {
+                throw DockerApiException.badRequest("invalid JSON: " + field + "." + entry.getKey() + " must be a string");
+            }
+            labels.put(entry.getKey(), entry.getValue().asString());
+        }
         return labels;
     }
 
-    private static List<String> keys(JsonNode node) {
-        if (node == null || !node.isObject()) {
+    private static List<String> keys(JsonNode node, String field) {
+        if (node == null || node.isNull()) {
             return List.of();
+        }
+        if (!node.isObject()) {
+            throw DockerApiException.badRequest("invalid JSON: " + field + " must be an object");
         }
         return new ArrayList<>(node.propertyNames());
     }

@@ -192,4 +192,18 @@ class CreateRequestReaderTest {
         assertThat(refused.status().value()).isEqualTo(400);
         assertThat(refused.getMessage()).isEqualTo(message);
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"Image\": 5}                                  | Image must be a string",
+            "{\"Image\": \"bb:1\", \"Cmd\": [1]}              | Cmd must be a list of strings",
+            "{\"Image\": \"bb:1\", \"Env\": {\"A\": \"1\"}}     | Env must be a list of strings",
+            "{\"Image\": \"bb:1\", \"Tty\": \"yes\"}            | Tty must be a boolean",
+            "{\"Image\": \"bb:1\", \"Labels\": {\"a\": 1}}      | Labels.a must be a string",
+            "{\"Image\": \"bb:1\", \"ExposedPorts\": [\"80\"]}  | ExposedPorts must be an object"})
+    void read_wrongJsonTypes_areRefused_notCoerced(String body, String message) {
+        JsonNode json = JSON.readTree(body);
+        assertThatThrownBy(() -> CreateRequestReader.read(json)).isInstanceOf(DockerApiException.class)
+                .hasMessage("invalid JSON: " + message);
+    }
 }
