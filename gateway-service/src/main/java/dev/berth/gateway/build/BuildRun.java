@@ -4,7 +4,11 @@ import dev.berth.gateway.build.context.BuildContext;
 import dev.berth.gateway.build.dockerfile.Dockerfile;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +27,7 @@ final class BuildRun {
     /** The image each finished stage ended with, by stage index. */
     private final Map<Integer, String> stageImages = new HashMap<>();
     private int step;
+    private final List<Future<?>> removals = new ArrayList<>();
 
     BuildRun(Dockerfile dockerfile, BuildContext context, BuildOptions options, BuildOutput out, int totalSteps) {
         this.dockerfile = dockerfile;
@@ -45,6 +50,31 @@ final class BuildRun {
     /** The image of an earlier stage named so (any case), or at that index; empty: not a stage built before. */
     Optional<String> stageImage(String nameOrIndex) {
         return dockerfile.stage(nameOrIndex).map(stage -> stageImages.get(stage.index()));
+    }
+
+    void pendingRemoval(Future<?> removal) {
+        removals.add(removal);
+    }
+
+    /** Waits until the step containers removed in the background are gone: a build leaves none behind. */
+    void awaitRemovals() {
+        boolean interrupted = false;
+        for (Future<?> removal : removals) {
+            while (true) {
+                try {
+                    removal.get();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    org.slf4j.LoggerFactory.getLogger(BuildRun.class).warn("a build step's container was not removed", e.getCause());
+                    break;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     Path spoolDir() {

@@ -152,7 +152,7 @@ class CopySteps {
             }
             return images.commitContainer(container, state.config.build(), state.author, createdBy, cacheKey);
         } finally {
-            containers.remove(container);
+            containers.removeInBackground(container, run);
         }
     }
 
@@ -165,7 +165,7 @@ class CopySteps {
      */
     private String asLayer(StageState state, BuildRun run, CopySources sources, String dest, boolean ambiguous,
                            Ownership owner, String createdBy, String cacheKey) throws IOException, InterruptedException {
-        return asLayer(state, sources, dest, ambiguous, owner, createdBy, cacheKey, false);
+        return asLayer(state, run, sources, dest, ambiguous, owner, createdBy, cacheKey, false);
     }
 
     /**
@@ -188,7 +188,7 @@ class CopySteps {
                 }
             }
         }
-        return asLayer(state, NO_SOURCES, path.endsWith("/") ? path : path + "/", false,
+        return asLayer(state, run, NO_SOURCES, path.endsWith("/") ? path : path + "/", false,
                 Ownership.of(Optional.empty(), Optional.empty()), createdBy, cacheKey, true);
     }
 
@@ -213,7 +213,7 @@ class CopySteps {
         }
     };
 
-    private String asLayer(StageState state, CopySources sources, String dest, boolean ambiguous, Ownership owner,
+    private String asLayer(StageState state, BuildRun run, CopySources sources, String dest, boolean ambiguous, Ownership owner,
                            String createdBy, String cacheKey, boolean onlyIfMissing) throws IOException, InterruptedException {
         Container container = containers.create(state.imageId, List.of("/bin/sh"), List.of(), "", "", "none");
         boolean destIsDirectory = dest.endsWith("/");
@@ -241,7 +241,7 @@ class CopySteps {
                 return null;
             }
         } finally {
-            containers.remove(container);
+            containers.removeInBackground(container, run);
         }
         // the tar goes to the image store as it is written: no spool file, writing and storing overlap
         LayerPipe pipe = new LayerPipe();

@@ -37,9 +37,13 @@ public class ImageBuilder {
         BuildRun run = new BuildRun(dockerfile, context, options, out, total);
         Map<String, String> globalArgs = globalArgs(dockerfile, run);
         String imageId = null;
-        for (Stage stage : dockerfile.stages().subList(0, target.index() + 1)) {
-            imageId = stages.run(stage, globalArgs, run, stage == target ? options.labels() : Map.of());
-            run.finishedStage(stage.index(), imageId);
+        try {
+            for (Stage stage : dockerfile.stages().subList(0, target.index() + 1)) {
+                imageId = stages.run(stage, globalArgs, run, stage == target ? options.labels() : Map.of());
+                run.finishedStage(stage.index(), imageId);
+            }
+        } finally {
+            run.awaitRemovals();
         }
         TreeSet<String> unused = new TreeSet<>(options.buildArgs().keySet());
         unused.removeAll(run.consumedArgs);

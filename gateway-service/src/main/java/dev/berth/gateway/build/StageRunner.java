@@ -203,7 +203,7 @@ class StageRunner {
             state.imageId = images.commitContainer(container, state.config.build(), state.author, createdBy, cacheKey);
             state.layers++;
         } finally {
-            containers.remove(container);
+            containers.removeInBackground(container, run);
         }
         run.out.line("Removing intermediate container " + BuildRun.shortId(container.getId()));
         run.out.line(" ---> " + BuildRun.shortId(state.imageId));

@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -124,6 +125,17 @@ class StepContainers {
             call.cancel(null);
             call.detach(previous);
         }
+    }
+
+    private static final ExecutorService REMOVALS = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "build-step-removal");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /** Removes it on a thread of its own while the build goes on; the build waits for it before it ends. */
+    void removeInBackground(Container container, BuildRun run) {
+        run.pendingRemoval(REMOVALS.submit(() -> remove(container)));
     }
 
     /** Removes it, running or not; a container already gone is fine. */
