@@ -41,6 +41,8 @@ class BuildController {
     BuildController(ImageBuilder builder, BuildProperties properties) {
         this.builder = builder;
         this.properties = properties;
+        // contexts of builds a killed gateway left behind: no build of this gateway uses them
+        BuildContext.deleteLeftovers(Path.of(properties.workDir()));
     }
 
     @PostMapping("/build")

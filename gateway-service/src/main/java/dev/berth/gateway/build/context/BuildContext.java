@@ -81,6 +81,20 @@ public final class BuildContext implements AutoCloseable {
         delete(root);
     }
 
+    /** Removes every context left in {@code parent} (by a gateway that was killed mid-build). */
+    public static void deleteLeftovers(Path parent) {
+        if (!Files.isDirectory(parent)) {
+            return;
+        }
+        try (Stream<Path> children = Files.list(parent)) {
+            children.filter(child -> child.getFileName().toString().startsWith("context-")
+                    || child.getFileName().toString().startsWith("copy-")
+                    || child.getFileName().toString().startsWith("add-")).forEach(BuildContext::delete);
+        } catch (IOException ignored) {
+            // the next start tries again
+        }
+    }
+
     private static void delete(Path root) {
         try (Stream<Path> all = Files.walk(root)) {
             all.sorted(Comparator.reverseOrder()).forEach(path -> {
