@@ -7,7 +7,6 @@ import dev.berth.proto.v1.Filter;
 import dev.berth.proto.v1.ListVolumesRequest;
 import dev.berth.proto.v1.PruneVolumesRequest;
 import dev.berth.proto.v1.RemoveVolumeRequest;
-import dev.berth.proto.v1.Volume;
 import dev.berth.proto.v1.VolumeRef;
 import dev.berth.proto.v1.VolumeServiceGrpc;
 import java.util.HashMap;

@@ -14,7 +14,6 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import dev.berth.common.time.ProtoTimes;
-import dev.berth.image.gc.BlobCollector;
 import dev.berth.image.history.HistoryStep;
 import dev.berth.image.remove.ImageUse;
 import dev.berth.image.remove.DeleteItem;
@@ -43,7 +42,6 @@ import dev.berth.image.content.Provider;
 import dev.berth.image.importer.ImageImporter;
 import dev.berth.image.importer.StagingArea;
 import dev.berth.image.pull.ImagePuller;
-import dev.berth.image.pull.PullOutcome;
 import dev.berth.proto.v1.BlobChunk;
 import dev.berth.proto.v1.Filter;
 import dev.berth.proto.v1.GetImageRequest;

@@ -1,12 +1,10 @@
 package dev.berth.image.api;
 
 import dev.berth.common.time.ProtoTimes;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.google.protobuf.Timestamp;
 
 import dev.berth.image.catalog.ImageDetails;
 import dev.berth.image.spec.ImageConfigDocument;
