@@ -1,6 +1,7 @@
 package dev.berth.e2e;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.berth.e2e.support.BerthHome;
 import dev.berth.e2e.support.CommandResult;
 import dev.berth.e2e.support.DockerCli;
 import dev.berth.e2e.support.Waits;
@@ -326,6 +327,25 @@ class BuildE2ETest {
         }
         Waits.until("the step's container to be removed", Duration.ofSeconds(30),
                 () -> !ok("ps", "-a", "--no-trunc", "--format", "{{.Command}}").contains("e2e-build-cancel"));
+    }
+
+    @Test
+    void aGatewayKilledMidBuild_removesTheStepContainerItLeft_onceItIsBack() throws IOException {
+        Path dir = context("""
+                FROM BASE_IMAGE
+                RUN echo e2e-build-killed && sleep 300
+                """);
+        Process build = DockerCli.start("build", "--no-cache", dir.toString());
+        try {
+            Waits.until("the RUN step's container", Duration.ofSeconds(60),
+                    () -> ok("ps", "--no-trunc", "--format", "{{.Command}}").contains("e2e-build-killed"));
+            BerthHome.killService("gateway-service");
+        } finally {
+            build.destroyForcibly();
+        }
+        BerthHome.up();
+        Waits.until("the step's container to be removed by the restarted gateway", Duration.ofSeconds(60),
+                () -> !ok("ps", "-a", "--no-trunc", "--format", "{{.Command}}").contains("e2e-build-killed"));
     }
 
     @Test

@@ -6,6 +6,8 @@ import dev.berth.proto.v1.ContainerConfig;
 import dev.berth.proto.v1.ContainerRef;
 import dev.berth.proto.v1.ContainerServiceGrpc;
 import dev.berth.proto.v1.CreateContainerRequest;
+import dev.berth.proto.v1.Filter;
+import dev.berth.proto.v1.ListContainersRequest;
 import dev.berth.proto.v1.HealthConfig;
 import dev.berth.proto.v1.HostConfig;
 import dev.berth.proto.v1.LogEntry;
@@ -44,12 +46,30 @@ class StepContainers {
         return thread;
     });
 
+    /** Marks the containers of build steps, with the gateway that runs them: a restarted gateway removes its own. */
+    static final String STEP_LABEL = "dev.berth.build-step";
+
     private final ContainerServiceGrpc.ContainerServiceBlockingStub containers;
     private final NodeChannels nodes;
+    private final String gatewayId;
 
-    StepContainers(ContainerServiceGrpc.ContainerServiceBlockingStub containers, NodeChannels nodes) {
+    StepContainers(ContainerServiceGrpc.ContainerServiceBlockingStub containers, NodeChannels nodes,
+                   BuildProperties properties) {
         this.containers = containers;
         this.nodes = nodes;
+        this.gatewayId = properties.gatewayId();
+    }
+
+    /**
+     * Removes the step containers of builds this gateway ran before it was killed (the build's own
+     * cleanup died with it); answers how many.
+     */
+    int removeLeftovers() {
+        List<Container> left = containers.listContainers(ListContainersRequest.newBuilder().setAll(true)
+                .addFilters(Filter.newBuilder().setKey("label").addValues(STEP_LABEL + "=" + gatewayId)).build())
+                .getContainersList();
+        left.forEach(this::remove);
+        return left.size();
     }
 
     /**
@@ -65,6 +85,7 @@ class StepContainers {
                 .setUser(user)
                 .setWorkingDir(workingDir)
                 .setAttachStdout(true).setAttachStderr(true)
+                .putLabels(STEP_LABEL, gatewayId)
                 // the image's healthcheck is for its containers, not for a build step
                 .setHealthcheck(HealthConfig.newBuilder().addTest("NONE"))
                 .build();
