@@ -87,7 +87,10 @@ public final class ImageCommitter {
 
     /** The image a build step made before on {@code parent} (empty: none) under {@code cacheKey}, if it is still there. */
     public java.util.Optional<ImageRecord> cached(String parent, String cacheKey) {
-        Digest parentId = parent.isEmpty() ? null : catalog.resolve(parent).record().id();
+        // the builder names parents by their full id: no need to read the parent's config to know it
+        boolean fullId = parent.startsWith("sha256:") && Digest.isHex(parent.substring("sha256:".length()));
+        Digest parentId = parent.isEmpty() ? null
+                : fullId ? Digest.parse(parent) : catalog.resolve(parent).record().id();
         return store.findCached(parentId, cacheKey);
     }
 
