@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,6 +41,12 @@ public class ContainerNetworks {
     private static final String INTERFACE_FILE = "interface";
 
     private final NetNamespaces namespaces;
+    /** Runs the loopback plugin beside the bridge plugin of the same run. */
+    private static final ExecutorService LOOPBACKS = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "cni-loopback");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final CniRunner cni;
     private final DefaultBridge bridge;
     private final JsonMapper json = JsonMapper.builder().build();
@@ -69,23 +76,31 @@ public class ContainerNetworks {
     /** Wires a new run to the network's bridge; on failure nothing of it is left. */
     public NetworkState attach(String containerId, Path runDir, BridgePlan plan) {
         awaitTeardown(containerId);
+        CompletableFuture<String> loopback = null;
         try {
             Files.write(runDir.resolve(PLAN_FILE), json.writeValueAsBytes(plan));
             Path netns = namespaces.create(containerId);
-            cni.add("loopback", containerId, netns, "lo", loopbackConfig());
+            // lo and eth0 are independent: the loopback plugin runs while the bridge plugin does
+            loopback = CompletableFuture.supplyAsync(
+                    () -> cni.add("loopback", containerId, netns, "lo", loopbackConfig()), LOOPBACKS);
             String result = cni.add("bridge", containerId, netns, CniRunner.INTERFACE, plan.bridgeConfig(bridge.ipamDir()));
+            loopback.join();
             Files.writeString(runDir.resolve(RESULT_FILE), result);
             cni.add("firewall", containerId, netns, CniRunner.INTERFACE, plan.firewallConfig(result));
             NetworkState state = stateOf(json.readTree(result), netns, plan);
             Files.write(runDir.resolve(STATE_FILE), state.toByteArray());
             return state;
         } catch (IOException | RuntimeException e) {
+            if (loopback != null) {
+                loopback.handle((ignored, failure) -> null).join(); // done before the namespace goes
+            }
             detach(containerId, runDir);
-            if (e instanceof BerthException be) {
+            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof BerthException be) {
                 throw be;
             }
             throw BerthException.internal("cannot connect container " + containerId + " to network " + plan.name()
-                    + ": " + e.getMessage(), e);
+                    + ": " + cause.getMessage(), cause);
         }
     }
 
