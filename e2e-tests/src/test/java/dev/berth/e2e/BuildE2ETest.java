@@ -176,17 +176,19 @@ class BuildE2ETest {
     void multiStage_copiesFromAnEarlierStage_andTargetStopsAtIt() throws IOException {
         Path dir = context("""
                 FROM BASE_IMAGE AS build
-                RUN mkdir /out && echo built > /out/app
+                RUN mkdir /out && echo built > /out/app && echo a > /out/a-1.jar && echo b > /out/b-2.jar
                 FROM BASE_IMAGE AS final
                 COPY --from=build /out/app /usr/bin/app
+                COPY --from=build /out/*.jar /jars/
                 CMD ["cat", "/usr/bin/app"]
                 FROM BASE_IMAGE AS never
                 RUN exit 7
                 """);
         CommandResult build = docker("build", "--target", "final", "-t", PREFIX + "ms:1", dir.toString());
         assertThat(build.exitCode()).as(build.toString()).isZero();
-        assertThat(build.stdout()).contains("Step 5/5 : CMD").doesNotContain("exit 7");
+        assertThat(build.stdout()).contains("Step 6/6 : CMD").doesNotContain("exit 7");
         assertThat(ok("run", "--rm", PREFIX + "ms:1")).isEqualTo("built");
+        assertThat(ok("run", "--rm", PREFIX + "ms:1", "ls", "/jars").lines()).containsExactly("a-1.jar", "b-2.jar");
 
         CommandResult unknown = docker("build", "--target", "nosuch", dir.toString());
         assertThat(unknown.exitCode()).isNotZero();

@@ -1,9 +1,9 @@
 package dev.berth.gateway.build;
 
 import dev.berth.gateway.backend.NodeChannels;
+import dev.berth.gateway.build.context.ContextPaths;
 import dev.berth.gateway.build.copy.ArchiveEntries;
 import dev.berth.gateway.build.copy.CopyTar;
-import dev.berth.gateway.build.context.ContextPaths;
 import dev.berth.gateway.commit.ChunkInputStream;
 import dev.berth.proto.v1.ArchiveChunk;
 import dev.berth.proto.v1.ArchivePathRequest;
@@ -14,9 +14,17 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
+import java.util.TreeSet;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 import static dev.berth.gateway.build.CopySteps.join;
 
@@ -43,17 +51,89 @@ final class ImageCopySources implements CopySources {
         container = containers.create(image, List.of("/bin/sh"), List.of(), "", "", "none");
         try {
             for (String source : spec.sources()) {
-                if (source.contains("*") || source.contains("?") || source.contains("[")) {
-                    throw new BuildFailure("COPY --from with wildcards is not supported by Berth yet: " + source);
+                String path = absolute(source);
+                int slash = path.lastIndexOf('/');
+                String dir = slash == 0 ? "/" : path.substring(0, slash);
+                String name = path.substring(slash + 1);
+                if (hasWildcard(dir)) {
+                    throw new BuildFailure("COPY --from with wildcards before the last name is not supported by Berth yet: "
+                            + source);
                 }
-                String path = "/" + ContextPaths.cleanSource(source);
-                paths.add(path);
-                stats.add(stat(path, source));
+                if (hasWildcard(name)) {
+                    List<String> matches = matching(dir, name);
+                    if (matches.isEmpty()) {
+                        throw new BuildFailure("COPY failed: no source files were specified");
+                    }
+                    for (String match : matches) {
+                        String matched = dir.equals("/") ? "/" + match : dir + "/" + match;
+                        paths.add(matched);
+                        stats.add(stat(matched, source));
+                    }
+                } else {
+                    paths.add(path);
+                    stats.add(stat(path, source));
+                }
             }
         } catch (RuntimeException e) {
             close();
             throw e;
         }
+    }
+
+    /** A path of the image, absolute and cleaned; ".." at the root stays at the root, as in Go's path.Clean. */
+    private static String absolute(String source) {
+        Deque<String> parts = new ArrayDeque<>();
+        for (String part : source.split("/")) {
+            if (part.isEmpty() || part.equals(".")) {
+                continue;
+            }
+            if (part.equals("..")) {
+                parts.pollLast();
+            } else {
+                parts.addLast(part);
+            }
+        }
+        return "/" + String.join("/", parts);
+    }
+
+    private static boolean hasWildcard(String path) {
+        return path.contains("*") || path.contains("?") || path.contains("[");
+    }
+
+    /** The names in directory {@code dir} of the image that match {@code pattern} (Go's filepath.Match syntax), in order. */
+    private List<String> matching(String dir, String pattern) throws IOException {
+        PathMatcher matcher = FileSystems.getDefault()
+                .getPathMatcher("glob:" + pattern.replace("{", "\\{").replace("}", "\\}"));
+        PathStat top;
+        try {
+            top = stat(dir, dir);
+        } catch (BuildFailure noDirectory) {
+            return List.of(); // Docker's "no source files were specified"
+        }
+        String topName = ContextPaths.clean(top.getName().replaceFirst("^/+", ""));
+        TreeSet<String> names = new TreeSet<>();
+        Context.CancellableContext call = Context.current().withCancellation();
+        Context previous = call.attach();
+        try {
+            Iterator<ArchiveChunk> chunks = nodes.nodeArchiveBlocking(container.getNodeAddress()).getArchive(
+                    ArchivePathRequest.newBuilder().setContainerId(container.getId()).setPath(dir).build());
+            try (TarArchiveInputStream tar =
+                         new TarArchiveInputStream(new ChunkInputStream(chunks))) {
+                TarArchiveEntry entry;
+                while ((entry = tar.getNextEntry()) != null) {
+                    String cleaned = ContextPaths.clean(entry.getName().replaceFirst("^/+", ""));
+                    String rest = cleaned == null ? null : below(topName == null ? "" : topName, cleaned);
+                    if (rest != null && !rest.isEmpty() && !rest.contains("/")
+                            && matcher.matches(Path.of(rest))) {
+                        names.add(rest);
+                    }
+                }
+            }
+        } finally {
+            call.cancel(null);
+            call.detach(previous);
+        }
+        return List.copyOf(names);
     }
 
     private PathStat stat(String path, String source) {
