@@ -1,7 +1,7 @@
 package dev.berth.gateway.build.context;
 
+import dev.berth.common.compress.Decompression;
 import dev.berth.gateway.api.DockerApiException;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,11 +19,9 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.compressors.CompressorException;
-import org.apache.commons.compress.compressors.CompressorStreamFactory;
 
 /**
- * Unpacks a build context, an untrusted tar (plain, gzip or bzip2), into an empty directory of the
+ * Unpacks a build context, an untrusted tar (plain or compressed: gzip, bzip2, xz, zstd), into an empty directory of the
  * gateway's. Nothing lands outside it: names are relative and cleaned, one that climbs out with
  * {@code ..} or is absolute is refused; a symbolic link must lead to a place inside the context
  * (seen from where it is), a hard link to an entry extracted before; no entry is written through
@@ -44,7 +42,7 @@ public final class ContextExtractor {
      */
     public void extract(InputStream body, Path root, Map<Path, String> digests) throws IOException {
         long total = 0;
-        try (TarArchiveInputStream tar = new TarArchiveInputStream(decompressed(body))) {
+        try (TarArchiveInputStream tar = new TarArchiveInputStream(Decompression.decompressed(body))) {
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {
                 String name = ContextPaths.clean(entry.getName());
@@ -95,19 +93,6 @@ public final class ContextExtractor {
             }
         } catch (IllegalArgumentException e) {
             throw invalid("the build context is not a valid tar: " + e.getMessage());
-        }
-    }
-
-    private static InputStream decompressed(InputStream body) throws IOException {
-        InputStream in = new BufferedInputStream(body);
-        try {
-            String type = CompressorStreamFactory.detect(in);
-            if (type.equals(CompressorStreamFactory.GZIP) || type.equals(CompressorStreamFactory.BZIP2)) {
-                return new CompressorStreamFactory().createCompressorInputStream(type, in);
-            }
-            throw invalid("the build context is compressed with " + type + ", which Berth does not read: send it as tar, gzip or bzip2");
-        } catch (CompressorException notCompressed) {
-            return in;
         }
     }
 

@@ -1,15 +1,14 @@
 package dev.berth.gateway.build.copy;
 
+import dev.berth.common.compress.Decompression;
 import dev.berth.gateway.build.BuildFailure;
 import dev.berth.gateway.build.context.ContextPaths;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.function.UnaryOperator;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.compressors.CompressorException;
-import org.apache.commons.compress.compressors.CompressorStreamFactory;
 
 /**
  * Entries of a tar copied into a {@link CopyTar} under new names: a local archive that ADD unpacks
@@ -22,16 +21,13 @@ public final class ArchiveEntries {
     private ArchiveEntries() {
     }
 
-    /** Whether the file starts as a tar, gzip or bzip2 stream does: ADD unpacks it. */
+    /**
+     * Whether the file is a tar, plain or compressed (gzip, bzip2, xz, zstd), as ADD unpacks them; a
+     * compressed file that is not a tar inside is copied as it is, as Docker does.
+     */
     public static boolean isArchive(InputStream head) throws IOException {
-        byte[] start = head.readNBytes(512);
-        if (start.length >= 3 && (start[0] & 0xff) == 0x1f && (start[1] & 0xff) == 0x8b) {
-            return true;
-        }
-        if (start.length >= 3 && start[0] == 'B' && start[1] == 'Z' && start[2] == 'h') {
-            return true;
-        }
-        return start.length >= 262 && new String(start, 257, 5, java.nio.charset.StandardCharsets.US_ASCII).equals("ustar");
+        byte[] start = Decompression.decompressed(head).readNBytes(512);
+        return start.length >= 262 && new String(start, 257, 5, StandardCharsets.US_ASCII).equals("ustar");
     }
 
     /**
@@ -40,7 +36,7 @@ public final class ArchiveEntries {
      */
     public static void copy(InputStream archive, UnaryOperator<String> rename, CopyTar out, boolean keepOwners)
             throws IOException {
-        try (TarArchiveInputStream tar = new TarArchiveInputStream(decompressed(archive))) {
+        try (TarArchiveInputStream tar = new TarArchiveInputStream(Decompression.decompressed(archive))) {
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {
                 String name = ContextPaths.clean(entry.getName().replaceFirst("^/+", ""));
@@ -69,16 +65,6 @@ public final class ArchiveEntries {
                     out.file(target, tar, entry.getSize(), entry.getMode(), mtime, uid, gid);
                 }
             }
-        }
-    }
-
-    private static InputStream decompressed(InputStream in) throws IOException {
-        InputStream buffered = new BufferedInputStream(in);
-        try {
-            String type = CompressorStreamFactory.detect(buffered);
-            return new CompressorStreamFactory().createCompressorInputStream(type, buffered);
-        } catch (CompressorException notCompressed) {
-            return buffered;
         }
     }
 }

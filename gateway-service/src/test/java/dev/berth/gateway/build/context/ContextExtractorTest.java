@@ -90,6 +90,16 @@ class ContextExtractorTest {
     }
 
     @Test
+    void anXzContext_isUnpackedToo() throws IOException {
+        ByteArrayOutputStream xz = new ByteArrayOutputStream();
+        try (org.tukaani.xz.XZOutputStream out = new org.tukaani.xz.XZOutputStream(xz, new org.tukaani.xz.LZMA2Options())) {
+            out.write(tar("Dockerfile", "FROM scratch\n"));
+        }
+        extract(xz.toByteArray(), 1 << 20);
+        assertThat(Files.readString(dir.resolve("Dockerfile"))).isEqualTo("FROM scratch\n");
+    }
+
+    @Test
     void namesThatLeaveTheContext_areRefused_andNothingLandsOutside() throws IOException {
         Path inside = Files.createDirectory(dir.resolve("ctx"));
         byte[] climbing = tar("../escaped", "out\n");
