@@ -20,9 +20,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The build cache as the CLI sees it: the step images of builds (untagged ones; a tagged one is an
- * image) in docker system df's BuildCache, and docker builder prune (POST /build/prune), which
- * removes those no container uses.
+ * The build cache as the CLI sees it: the intermediate step images of builds (untagged, with an
+ * image made on them; the others docker images shows) in docker system df's BuildCache, and
+ * docker builder prune (POST /build/prune), which removes those no container uses.
  */
 @RestController
 public class BuildCacheController {
@@ -60,7 +60,11 @@ public class BuildCacheController {
         Map<String, Integer> layerCounts = new HashMap<>();
         all.forEach(image -> layerCounts.put(image.getId(), image.getLayersCount()));
         Set<String> used = new HashSet<>(users.usedImageIds());
-        return all.stream().filter(image -> image.getBuildCache() && image.getRepoTagsCount() == 0).map(image -> {
+        Set<String> parents = new HashSet<>();
+        all.forEach(image -> parents.add(image.getParent()));
+        // the intermediate images of builds: an untagged result without children is an image docker images shows
+        return all.stream().filter(image -> image.getBuildCache() && image.getRepoTagsCount() == 0
+                && parents.contains(image.getId())).map(image -> {
             int below = layerCounts.getOrDefault(image.getParent(), 0);
             long size = image.getLayersList().stream().skip(below).mapToLong(layer -> layer.getUncompressedSize()).sum();
             Map<String, Object> entry = new LinkedHashMap<>();

@@ -17,10 +17,12 @@ import tools.jackson.databind.json.JsonMapper;
  * @param buildArgs   --build-arg; a null value means "take it from the environment", which the CLI
  *                    resolves itself, so here it leaves the ARG's default in place
  * @param networkMode for RUN steps: "default", "bridge", "host" or "none"
+ * <p>Intermediate containers are always removed (Docker's --rm, and --force-rm for failed steps):
+ * {@code rm=0}, which would keep them, is refused.
  */
 public record BuildOptions(List<String> tags, String dockerfile, Map<String, String> buildArgs,
         Map<String, String> labels, boolean noCache, boolean pull, boolean quiet, String target,
-        String networkMode, boolean forceRemove, boolean remove) {
+        String networkMode) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** Options that must be absent, empty or zero; the value is what the user calls it. */
@@ -60,9 +62,13 @@ public record BuildOptions(List<String> tags, String dockerfile, Map<String, Str
         if (version != null && !version.isEmpty() && !version.equals("1")) {
             throw DockerApiException.badRequest("Berth has Docker's classic builder only (version 1): BuildKit is not supported");
         }
+        String rm = query.getFirst("rm");
+        if (rm != null && (rm.equals("0") || rm.equalsIgnoreCase("false"))) {
+            throw DockerApiException.badRequest("Berth's builder always removes intermediate containers: --rm=false is not supported");
+        }
         String platform = query.getFirst("platform");
-        if (platform != null && !platform.isEmpty() && !platform.startsWith("linux")) {
-            throw DockerApiException.badRequest("Berth builds linux images only, not " + platform);
+        if (platform != null && !platform.isEmpty()) {
+            HostPlatform.require(platform, "--platform");
         }
         String networkMode = orDefault(query.getFirst("networkmode"), "default");
         if (!List.of("default", "bridge", "host", "none").contains(networkMode)) {
@@ -75,9 +81,7 @@ public record BuildOptions(List<String> tags, String dockerfile, Map<String, Str
                 stringMap(query.getFirst("labels"), "labels"),
                 flag(query, "nocache"), flag(query, "pull"), flag(query, "q"),
                 orDefault(query.getFirst("target"), ""),
-                networkMode,
-                flag(query, "forcerm"),
-                query.getFirst("rm") == null || flag(query, "rm"));
+                networkMode);
     }
 
     private static boolean flag(MultiValueMap<String, String> query, String name) {

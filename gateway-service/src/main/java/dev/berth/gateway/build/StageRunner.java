@@ -41,6 +41,8 @@ class StageRunner {
         char escape = run.dockerfile.escapeToken();
         Instruction.From from = (Instruction.From) Expander.expand(stage.from(), VariableLookup.of(globalArgs), escape);
         run.nextStep(stage.from().original());
+        from.platform().filter(platform -> !platform.isEmpty())
+                .ifPresent(platform -> HostPlatform.require(platform, "FROM --platform"));
         StageState state = base(from.image(), run);
         List<String> triggers = state.config.getOnBuildList();
         state.config.clearOnBuild();
@@ -84,11 +86,15 @@ class StageRunner {
         if (expanded instanceof Instruction.Run step) {
             runStep(step, state, run);
         } else if (expanded instanceof Instruction.Copy copy) {
+            if (copy.link()) {
+                throw new BuildFailure("COPY --link requires BuildKit");
+            }
             copies.run(new CopySteps.CopySpec("COPY", copy.sources(), copy.dest(), copy.from(), copy.chown(),
                     copy.chmod()), state, run);
         } else if (expanded instanceof Instruction.Add add) {
-            if (add.checksum().isPresent()) {
-                throw new BuildFailure("ADD --checksum requires BuildKit");
+            if (add.checksum().isPresent() || add.link() || add.keepGitDir()) {
+                throw new BuildFailure("ADD " + (add.checksum().isPresent() ? "--checksum" : add.link() ? "--link"
+                        : "--keep-git-dir") + " requires BuildKit");
             }
             copies.run(new CopySteps.CopySpec("ADD", add.sources(), add.dest(), Optional.empty(), add.chown(),
                     add.chmod()), state, run);

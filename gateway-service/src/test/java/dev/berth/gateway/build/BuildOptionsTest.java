@@ -41,7 +41,6 @@ class BuildOptionsTest {
         BuildOptions options = BuildOptions.read(cliQuery());
         assertThat(options.tags()).containsExactly("app", "app:2");
         assertThat(options.buildArgs()).containsEntry("A", "1");
-        assertThat(options.remove()).isTrue();
         assertThat(options.quiet()).isFalse();
         assertThat(options.networkMode()).isEqualTo("default");
     }
@@ -58,6 +57,15 @@ class BuildOptionsTest {
         MultiValueMap<String, String> cacheFrom = cliQuery();
         cacheFrom.set("cachefrom", "[\"app:1\"]");
         assertThatThrownBy(() -> BuildOptions.read(cacheFrom)).hasMessageContaining("--cache-from");
+        MultiValueMap<String, String> keep = cliQuery();
+        keep.set("rm", "0");
+        assertThatThrownBy(() -> BuildOptions.read(keep)).hasMessageContaining("--rm=false");
+        MultiValueMap<String, String> arm = cliQuery();
+        arm.set("platform", HostPlatform.architecture().equals("arm64") ? "linux/amd64" : "linux/arm64");
+        assertThatThrownBy(() -> BuildOptions.read(arm)).hasMessageContaining("--platform");
+        MultiValueMap<String, String> host = cliQuery();
+        host.set("platform", "linux/" + HostPlatform.architecture());
+        assertThat(BuildOptions.read(host).networkMode()).isEqualTo("default");
         MultiValueMap<String, String> network = cliQuery();
         network.set("networkmode", "container:x");
         assertThatThrownBy(() -> BuildOptions.read(network)).hasMessageContaining("--network container:x");

@@ -16,21 +16,26 @@ class LayerPipeTest {
         LayerPipe pipe = new LayerPipe();
         byte[] data = new byte[3 * 1024 * 1024];
         new java.util.Random(7).nextBytes(data);
-        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
-            try {
-                OutputStream out = pipe.output();
-                out.write(data);
-                out.close(); // the tar closes its stream before the writer reports: the reader must wait for the report
-                Thread.sleep(50);
-                pipe.writerDone(null);
-            } catch (IOException | InterruptedException e) {
-                throw new IllegalStateException(e);
+        CompletableFuture<byte[]> read = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try (InputStream in = pipe.input()) {
+                read.complete(in.readAllBytes());
+            } catch (IOException e) {
+                read.completeExceptionally(e);
             }
         });
-        try (InputStream in = pipe.input()) {
-            assertThat(in.readAllBytes()).isEqualTo(data);
+        reader.start();
+        OutputStream out = pipe.output();
+        out.write(data);
+        out.close(); // the tar closes its stream before the writer reports: the reader must wait for the report
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (reader.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
+            Thread.onSpinWait(); // the reader has read everything and waits for the writer's word
         }
-        writer.get();
+        assertThat(reader.getState()).isEqualTo(Thread.State.WAITING);
+        assertThat(read).isNotDone();
+        pipe.writerDone(null);
+        assertThat(read.get()).isEqualTo(data);
     }
 
     @Test

@@ -16,7 +16,6 @@ import java.util.stream.Collectors;
 import dev.berth.common.time.ProtoTimes;
 import dev.berth.image.history.HistoryStep;
 import dev.berth.image.remove.ImageUse;
-import dev.berth.image.remove.DeleteItem;
 import dev.berth.image.remove.PruneReport;
 import dev.berth.proto.v1.HistoryItem;
 import dev.berth.proto.v1.ImageHistoryResponse;
@@ -170,8 +169,7 @@ public final class ImageGrpcService extends ImageServiceGrpc.ImageServiceImplBas
             PruneReport report = operations.pruner().pruneBuildCache(request.getAll(), used);
             PruneBuildCacheResponse.Builder response = PruneBuildCacheResponse.newBuilder()
                     .setSpaceReclaimed(report.spaceReclaimed());
-            report.deleted().stream().map(DeleteItem::deleted).filter(java.util.Objects::nonNull)
-                    .filter(id -> !id.isEmpty()).forEach(response::addCachesDeleted);
+            report.deleted().forEach(item -> response.addCachesDeleted(item.deleted()));
             return response.build();
         });
     }

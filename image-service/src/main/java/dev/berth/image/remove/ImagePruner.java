@@ -58,27 +58,37 @@ public final class ImagePruner {
     }
 
     /**
-     * docker builder prune: removes the build cache's step images that are untagged and unused;
+     * docker builder prune: removes the build cache's step images that are untagged, unused and
+     * intermediate (another image was made on them; one without, an untagged build's result, is an
+     * image docker images shows, left to docker image prune);
      * with {@code all}, the tagged and used step images are kept but are no longer found as cache.
+     * The report names the step images removed (the cache's entries), not the layers they freed.
      */
     public PruneReport pruneBuildCache(boolean all, Set<Digest> usedImageIds) {
         Map<Digest, Long> layerSizes = new HashMap<>();
         List<DeleteItem> deleted = new ArrayList<>();
-        for (ImageDetails image : catalog.list(ImageFilters.none())) {
+        List<DeleteItem> entries = new ArrayList<>();
+        List<ImageDetails> images = catalog.list(ImageFilters.none());
+        Set<Digest> parents = parents(images);
+        for (ImageDetails image : images) {
             ImageRecord record = image.record();
             recordSizes(record, layerSizes);
             if (record.cacheKey() == null) {
                 continue;
             }
-            if (image.tags().isEmpty() && !usedImageIds.contains(record.id())) {
-                deleted.addAll(removeAll(image, List.of()));
+            if (image.tags().isEmpty() && !usedImageIds.contains(record.id()) && parents.contains(record.id())) {
+                List<DeleteItem> removed = removeAll(image, List.of());
+                deleted.addAll(removed);
+                if (removed.stream().anyMatch(item -> record.id().toString().equals(item.deleted()))) {
+                    entries.add(DeleteItem.deleted(record.id().toString()));
+                }
             } else if (all) {
                 metadata.update(record.withOrigin(record.parent(), null));
             }
         }
         long reclaimed = deleted.stream().filter(item -> item.deleted() != null)
                 .mapToLong(item -> layerSizes.getOrDefault(Digest.parse(item.deleted()), 0L)).sum();
-        return new PruneReport(deleted, reclaimed);
+        return new PruneReport(entries, reclaimed);
     }
 
     private static void recordSizes(ImageRecord record, Map<Digest, Long> layerSizes) {

@@ -87,17 +87,26 @@ public final class ContextSources {
         for (Path child : children) {
             String name = child.getFileName().toString();
             String childRelative = relative.isEmpty() ? name : relative + "/" + name;
-            if (context.ignored(childRelative)) {
-                continue;
-            }
             String childTarget = target.isEmpty() ? name : target + "/" + name;
             PosixFileAttributes attributes = Files.readAttributes(child, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            boolean ignored = context.ignored(childRelative);
+            if (attributes.isDirectory()) {
+                // an excluded directory is still walked while a "!" pattern may take something below it back
+                if (ignored && context.ignore().skipsDirectory(childRelative)) {
+                    continue;
+                }
+                if (!ignored) {
+                    tar.directory(childTarget, mode(attributes), attributes.lastModifiedTime().toMillis(), 0, 0);
+                }
+                writeChildren(childRelative, child, childTarget, tar);
+                continue;
+            }
+            if (ignored) {
+                continue;
+            }
             long mtime = attributes.lastModifiedTime().toMillis();
             if (attributes.isSymbolicLink()) {
                 tar.symlink(childTarget, Files.readSymbolicLink(child).toString(), mtime, 0, 0);
-            } else if (attributes.isDirectory()) {
-                tar.directory(childTarget, mode(attributes), mtime, 0, 0);
-                writeChildren(childRelative, child, childTarget, tar);
             } else if (attributes.isRegularFile()) {
                 tar.file(childTarget, child, mode(attributes), mtime, 0, 0);
             }
